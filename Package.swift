@@ -1,0 +1,117 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Our own targets treat warnings as errors; dependencies keep their own settings.
+let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+
+let package = Package(
+    name: "clusternode",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "clusternode", targets: ["clusternode"]),
+        .library(name: "CatalogCore", targets: ["CatalogCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+    ],
+    targets: [
+        // Entry model, vocabularies, validation, DSSE envelopes, keys, heads. No I/O.
+        .target(
+            name: "CatalogCore",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            resources: [
+                .embedInCode("Vocabularies/topics.json"),
+                .embedInCode("Vocabularies/kinds.json"),
+                .embedInCode("Vocabularies/regions.json"),
+                .embedInCode("Vocabularies/languages.json"),
+                .embedInCode("Vocabularies/audiences.json"),
+                .embedInCode("Vocabularies/modes.json"),
+                .embedInCode("Vocabularies/formats.json"),
+            ],
+            swiftSettings: strict
+        ),
+        // Reading catalogs from the files a cluster office keeps: JSON, YAML, CSV.
+        .target(
+            name: "CatalogImport",
+            dependencies: [
+                "CatalogCore",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+            ],
+            swiftSettings: strict
+        ),
+        // SQLite through GRDB: one facade, migrations, records.
+        .target(
+            name: "CatalogStore",
+            dependencies: [
+                "CatalogCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // A node's data directory: config, keys, TLS material, and the signed write path.
+        .target(
+            name: "CatalogNode",
+            dependencies: [
+                "CatalogCore",
+                "CatalogStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "clusternode",
+            dependencies: [
+                "CatalogCore",
+                "CatalogImport",
+                "CatalogStore",
+                "CatalogNode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "CatalogTestSupport",
+            dependencies: ["CatalogCore", "CatalogStore", "CatalogNode"],
+            path: "Tests/CatalogTestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CatalogCoreTests",
+            dependencies: ["CatalogCore", "CatalogTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CatalogImportTests",
+            dependencies: ["CatalogImport", "CatalogTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CatalogStoreTests",
+            dependencies: ["CatalogStore", "CatalogTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CatalogNodeTests",
+            dependencies: ["CatalogNode", "CatalogTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ClusterNodeCLITests",
+            dependencies: ["clusternode", "CatalogCore", "CatalogTestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

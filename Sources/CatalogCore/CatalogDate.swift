@@ -1,0 +1,31 @@
+import Foundation
+
+/// A calendar date (`2027-03-15`), as written in the entry. Decoding refuses dates that do not exist.
+public struct CatalogDate: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let text: String
+
+    public init?(_ text: String) {
+        guard CivilCalendar.parseDate(text) != nil else { return nil }
+        self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let value = CatalogDate(raw) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(raw)' is not a real date in the form YYYY-MM-DD")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public var description: String { text }
+
+    /// ISO dates compare correctly as text.
+    public static func < (lhs: CatalogDate, rhs: CatalogDate) -> Bool { lhs.text < rhs.text }
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// A point in time as written in the entry: `2027-03-15T09:00` (Berlin wall-clock time) or with an
+/// offset (`2027-03-15T09:00:00+01:00`, `...Z`). The text is kept as written, so a signed entry
+/// reads back exactly; `instant` is what comparisons use.
+public struct CatalogDateTime: Codable, Sendable, Hashable, CustomStringConvertible {
+    public let text: String
+    public let instant: Date
+
+    public init?(_ text: String) {
+        guard let fields = CivilCalendar.parseDateTime(text), let instant = CivilCalendar.instant(of: fields) else {
+            return nil
+        }
+        self.text = text
+        self.instant = instant
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let raw = try container.decode(String.self)
+        guard let value = CatalogDateTime(raw) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "'\(raw)' is not a real date and time in the form YYYY-MM-DDTHH:MM[:SS][+01:00]")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public var description: String { text }
+
+    public static func == (lhs: CatalogDateTime, rhs: CatalogDateTime) -> Bool { lhs.text == rhs.text }
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}

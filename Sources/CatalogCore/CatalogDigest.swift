@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+
+/// The digest a head signs over an origin's live federated catalog.
+///
+/// Definition (protocol v1): sort the live entries by id, comparing the ids' UTF-8 bytes; for each,
+/// write the line `id SP seq SP sha256hex(payload) LF` (seq in ASCII decimal, hex lowercase); the
+/// digest is `sha256:` and the lowercase hex SHA-256 of all lines. An empty catalog hashes no lines.
+public enum CatalogDigest {
+    public struct Line: Sendable, Hashable {
+        public let id: String
+        public let seq: Int64
+        public let payloadHash: String
+
+        public init(id: String, seq: Int64, payloadHash: String) {
+            self.id = id
+            self.seq = seq
+            self.payloadHash = payloadHash
+        }
+    }
+
+    public static func compute(_ lines: [Line]) -> String {
+        var hasher = SHA256()
+        for line in lines.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            hasher.update(data: Data("\(line.id) \(line.seq) \(line.payloadHash)\n".utf8))
+        }
+        return "sha256:" + Hex.encode(hasher.finalize())
+    }
+
+    /// The lowercase hex SHA-256 of an envelope's payload bytes.
+    public static func payloadHash(_ payload: Data) -> String {
+        Hex.encode(SHA256.hash(data: payload))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// A DSSE envelope (in-toto's Dead Simple Signing Envelope): the payload bytes, their type, and
+/// signatures over `PAE(payloadType, payload)`.
+///
+/// `bytes` is the envelope's JSON exactly as it was received or first written. It is what the
+/// store keeps and what a relay passes on; nothing is ever re-encoded to be verified.
+public struct Envelope: Sendable, Hashable {
+    public struct Signature: Codable, Sendable, Hashable {
+        public let keyid: String
+        /// The raw 64-byte Ed25519 signature.
+        public let sig: Data
+
+        public init(keyid: String, sig: Data) {
+            self.keyid = keyid
+            self.sig = sig
+        }
+    }
+
+    /// The largest envelope a node accepts, in bytes of JSON.
+    public static let maxBytes = 256 * 1024
+
+    public let payloadType: String
+    public let payload: Data
+    public let signatures: [Signature]
+    public let bytes: Data
+
+    /// Parses envelope JSON, keeping `bytes` as given.
+    public init(bytes: Data) throws {
+        guard bytes.count <= Envelope.maxBytes else {
+            throw CatalogError(.invalidEnvelope, "envelope of \(bytes.count) bytes exceeds \(Envelope.maxBytes)")
+        }
+        let wire: Wire
+        do {
+            wire = try JSONDecoder().decode(Wire.self, from: bytes)
+        } catch {
+            throw CatalogError(.invalidEnvelope, "envelope is not DSSE JSON: \(DecodingErrorText.describe(error))")
+        }
+        guard let payload = Data(base64Encoded: wire.payload) else {
+            throw CatalogError(.invalidEnvelope, "envelope payload is not standard base64")
+        }
+        var signatures: [Signature] = []
+        for signature in wire.signatures {
+            guard let sig = Data(base64Encoded: signature.sig) else {
+                throw CatalogError(.invalidEnvelope, "signature of \(signature.keyid) is not standard base64")
+            }
+            signatures.append(Signature(keyid: signature.keyid, sig: sig))
+        }
+        guard !signatures.isEmpty else { throw CatalogError(.invalidEnvelope, "envelope has no signature") }
+        self.payloadType = wire.payloadType
+        self.payload = payload
+        self.signatures = signatures
+        self.bytes = bytes
+    }
+
+    /// Signs `payload` with `key` and writes the envelope's JSON.
+    public static func sign(payload: Data, payloadType: String, with key: NodeSigningKey) throws -> Envelope {
+        let signature = try key.signature(for: PAE.encode(payloadType: payloadType, payload: payload))
+        let wire = Wire(
+            payloadType: payloadType, payload: payload.base64EncodedString(),
+            signatures: [.init(keyid: key.keyID, sig: signature.base64EncodedString())])
+        return try Envelope(bytes: CatalogJSON.encode(wire))
+    }
+
+    /// The message every signature covers.
+    public var signedMessage: Data { PAE.encode(payloadType: payloadType, payload: payload) }
+
+    /// Whether a signature by `keyID` verifies under `key`.
+    public func isSigned(by key: NodePublicKey, keyID: String) -> Bool {
+        let message = signedMessage
+        return signatures.contains { $0.keyid == keyID && key.isValidSignature($0.sig, for: message) }
+    }
+
+    /// The JSON shape on the wire: base64 strings, decoded by hand above to report which part is wrong.
+    struct Wire: Codable {
+        struct WireSignature: Codable {
+            let keyid: String
+            let sig: String
+        }
+
+        let payloadType: String
+        let payload: String
+        let signatures: [WireSignature]
+    }
+}

@@ -1,0 +1,72 @@
+import Crypto
+import CryptoExtras
+import Foundation
+
+/// An origin's Ed25519 public key, as pinned in peer files and named in signatures.
+public struct NodePublicKey: Sendable, Hashable {
+    public let key: Curve25519.Signing.PublicKey
+
+    public init(_ key: Curve25519.Signing.PublicKey) {
+        self.key = key
+    }
+
+    /// From the 32 raw key bytes.
+    public init(raw: some ContiguousBytes) throws {
+        do {
+            key = try Curve25519.Signing.PublicKey(rawRepresentation: raw)
+        } catch {
+            throw CatalogError(.invalidKey, "not an Ed25519 public key (expected 32 bytes)")
+        }
+    }
+
+    /// From `ed25519:BASE64` (the form peer files use), plain base64 of the raw key, or SPKI PEM.
+    public init(text: String) throws {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.hasPrefix("-----BEGIN") {
+            do {
+                self.init(try Curve25519.Signing.PublicKey(pemRepresentation: trimmed))
+            } catch {
+                throw CatalogError(.invalidKey, "not an Ed25519 public key in PEM form")
+            }
+            return
+        }
+        let base64 = trimmed.hasPrefix("ed25519:") ? String(trimmed.dropFirst("ed25519:".count)) : trimmed
+        guard let raw = Data(base64Encoded: base64) else {
+            throw CatalogError(.invalidKey, "a public key is written ed25519:BASE64 (32 bytes)")
+        }
+        try self.init(raw: raw)
+    }
+
+    public var rawRepresentation: Data { key.rawRepresentation }
+
+    /// `ed25519:BASE64`, the form peer files and `/v1/node` use.
+    public var text: String { "ed25519:" + rawRepresentation.base64EncodedString() }
+
+    /// SubjectPublicKeyInfo PEM, which OpenSSL and other tools read.
+    public var pem: String { key.pemRepresentation }
+
+    /// SHA-256 of the raw key, in hex: what people compare when they pin a key.
+    public var fingerprint: String { Hex.encode(SHA256.hash(data: rawRepresentation)) }
+
+    /// The fingerprint in groups of four, short enough to read aloud on the phone.
+    public var displayFingerprint: String {
+        let hex = Array(fingerprint.prefix(32))
+        return stride(from: 0, to: hex.count, by: 4).map { String(hex[$0..<min($0 + 4, hex.count)]) }
+            .joined(separator: " ")
+    }
+
+    /// The id a signature by this key carries: `origin#` and the first 16 hex digits of the fingerprint.
+    public func keyID(origin: String) -> String {
+        "\(origin)#\(fingerprint.prefix(16))"
+    }
+
+    public func isValidSignature(_ signature: Data, for message: Data) -> Bool {
+        key.isValidSignature(signature, for: message)
+    }
+
+    public static func == (lhs: NodePublicKey, rhs: NodePublicKey) -> Bool {
+        lhs.rawRepresentation == rhs.rawRepresentation
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawRepresentation) }
+}

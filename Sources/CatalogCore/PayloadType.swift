@@ -1,0 +1,7 @@
+/// The DSSE payload types of the protocol (version 1).
+public enum PayloadType {
+    /// An entry or its tombstone: `EntryPayload`.
+    public static let entry = "application/vnd.clusterexchange.entry+json"
+    /// An origin's statement of its catalog state: `HeadPayload`.
+    public static let head = "application/vnd.clusterexchange.head+json"
+}

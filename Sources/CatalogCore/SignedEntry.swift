@@ -1,0 +1,54 @@
+import Foundation
+
+/// An entry envelope with its payload decoded. The envelope's bytes stay the source of truth;
+/// `payload` is read from them, never the other way round.
+public struct SignedEntry: Sendable, Hashable {
+    public let envelope: Envelope
+    public let payload: EntryPayload
+    /// Lowercase hex SHA-256 of the payload bytes, as the head digest uses it.
+    public let payloadHash: String
+
+    /// Reads an entry envelope. This checks form, not origin: call `verify(with:)` before trusting it.
+    public init(envelope: Envelope) throws {
+        guard envelope.payloadType == PayloadType.entry else {
+            throw CatalogError(.invalidEnvelope, "payload type '\(envelope.payloadType)' is not \(PayloadType.entry)")
+        }
+        let payload: EntryPayload
+        do {
+            payload = try CatalogJSON.wireDecoder().decode(EntryPayload.self, from: envelope.payload)
+        } catch {
+            throw CatalogError(.invalidEnvelope, "entry payload: \(DecodingErrorText.describe(error))")
+        }
+        try payload.checkConsistency()
+        self.envelope = envelope
+        self.payload = payload
+        self.payloadHash = CatalogDigest.payloadHash(envelope.payload)
+    }
+
+    public init(bytes: Data) throws {
+        try self.init(envelope: Envelope(bytes: bytes))
+    }
+
+    /// Signs a payload as `key`'s origin.
+    public static func sign(_ payload: EntryPayload, with key: NodeSigningKey) throws -> SignedEntry {
+        guard payload.origin == key.origin else {
+            throw CatalogError(.invalidKey, "key of '\(key.origin)' cannot sign for '\(payload.origin)'")
+        }
+        let bytes = try CatalogJSON.encode(payload)
+        return try SignedEntry(envelope: Envelope.sign(payload: bytes, payloadType: PayloadType.entry, with: key))
+    }
+
+    /// Throws unless a signature of the payload's origin verifies under `key`.
+    public func verify(with key: NodePublicKey) throws {
+        guard envelope.isSigned(by: key, keyID: key.keyID(origin: payload.origin)) else {
+            throw CatalogError(
+                .badSignature, "signature of \(payload.origin)/\(payload.id) seq \(payload.seq) does not verify")
+        }
+    }
+
+    public var origin: String { payload.origin }
+    public var id: String { payload.id }
+    public var seq: Int64 { payload.seq }
+    public var isTombstone: Bool { payload.deleted }
+    public var entry: Entry? { payload.entry }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// A head envelope with its payload decoded.
+public struct SignedHead: Sendable, Hashable {
+    public let envelope: Envelope
+    public let head: HeadPayload
+
+    public init(envelope: Envelope) throws {
+        guard envelope.payloadType == PayloadType.head else {
+            throw CatalogError(.invalidEnvelope, "payload type '\(envelope.payloadType)' is not \(PayloadType.head)")
+        }
+        do {
+            head = try CatalogJSON.wireDecoder().decode(HeadPayload.self, from: envelope.payload)
+        } catch {
+            throw CatalogError(.invalidEnvelope, "head payload: \(DecodingErrorText.describe(error))")
+        }
+        guard Slug.isValidOrigin(head.origin), head.seq >= 0, head.live >= 0,
+            Timestamp.parse(head.issued) != nil, Timestamp.parse(head.expires) != nil
+        else { throw CatalogError(.invalidEnvelope, "head of '\(head.origin)' has an invalid field") }
+        self.envelope = envelope
+    }
+
+    public init(bytes: Data) throws {
+        try self.init(envelope: Envelope(bytes: bytes))
+    }
+
+    public static func sign(_ head: HeadPayload, with key: NodeSigningKey) throws -> SignedHead {
+        guard head.origin == key.origin else {
+            throw CatalogError(.invalidKey, "key of '\(key.origin)' cannot sign for '\(head.origin)'")
+        }
+        let bytes = try CatalogJSON.encode(head)
+        return try SignedHead(envelope: Envelope.sign(payload: bytes, payloadType: PayloadType.head, with: key))
+    }
+
+    public func verify(with key: NodePublicKey) throws {
+        guard envelope.isSigned(by: key, keyID: key.keyID(origin: head.origin)) else {
+            throw CatalogError(.badSignature, "head signature of \(head.origin) seq \(head.seq) does not verify")
+        }
+    }
+
+    public func isExpired(at now: Date) -> Bool {
+        guard let expires = Timestamp.parse(head.expires) else { return true }
+        return expires <= now
+    }
+}

@@ -1,0 +1,120 @@
+import CatalogCore
+import Foundation
+
+/// Reading entry values from the text people type into spreadsheet cells and command-line options.
+/// Dates may be written ISO style (`2027-03-15T09:00`) or German style (`15.03.2027 09:00`),
+/// prices as `450,00 EUR`, `450 €` or `kostenlos`.
+public enum FieldText {
+    /// A text that does not convert, with a message that says what was expected.
+    public struct CellError: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+
+        public init(message: String) { self.message = message }
+    }
+
+    /// Splits a list cell at `|` or `,`.
+    public static func list(_ cell: String) -> [String] {
+        cell.split(whereSeparator: { $0 == "|" || $0 == "," })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    public static func dateTime(_ cell: String) throws -> CatalogDateTime {
+        let text = germanDateTime(cell) ?? cell
+        guard let value = CatalogDateTime(text) else {
+            throw CellError(message: "'\(cell)' is not a real date and time (2027-03-15T09:00 or 15.03.2027 09:00)")
+        }
+        return value
+    }
+
+    public static func date(_ cell: String) throws -> CatalogDate {
+        let text = germanDate(cell) ?? cell
+        guard let value = CatalogDate(text) else {
+            throw CellError(message: "'\(cell)' is not a real date (2027-03-15 or 15.03.2027)")
+        }
+        return value
+    }
+
+    public static func number(_ cell: String) throws -> Double {
+        guard let value = Double(cell.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
+            throw CellError(message: "'\(cell)' is not a number")
+        }
+        return value
+    }
+
+    public static func integer(_ cell: String) throws -> Int {
+        guard let value = Int(cell) else { throw CellError(message: "'\(cell)' is not a whole number") }
+        return value
+    }
+
+    public static func bool(_ cell: String) throws -> Bool {
+        switch cell.lowercased() {
+        case "yes", "ja", "true", "wahr", "1", "x": return true
+        case "no", "nein", "false", "falsch", "0": return false
+        default: throw CellError(message: "'\(cell)' is not yes or no (ja/nein)")
+        }
+    }
+
+    public static func closed<T: ClosedSetDecodable>(_ cell: String, as type: T.Type) throws -> T {
+        guard let value = T.parse(cell) else {
+            throw CellError(message: "'\(cell)' is not one of \(T.allowedValues)")
+        }
+        return value
+    }
+
+    private static let freeWords: Set<String> = ["free", "kostenlos", "gratis", "kostenfrei", "0", "0.00", "0,00"]
+    private static let currencySymbols: [String: String] = ["€": "EUR", "$": "USD", "£": "GBP", "fr.": "CHF"]
+
+    /// `kostenlos` → free; `450,00 EUR`, `450 €`, `EUR 450` → 450.00 EUR; a bare amount is in EUR.
+    public static func price(_ cell: String) throws -> Price {
+        let lowered = cell.lowercased()
+        if freeWords.contains(lowered) { return .gratis }
+        var currency = "EUR"
+        var rest = cell
+        for (symbol, code) in currencySymbols where rest.lowercased().contains(symbol) {
+            currency = code
+            rest = rest.replacingOccurrences(of: symbol, with: "", options: .caseInsensitive)
+        }
+        let parts = rest.split(separator: " ").map(String.init)
+        var amount: String?
+        for part in parts {
+            if part.count == 3, part.allSatisfy({ $0.isLetter }) {
+                currency = part.uppercased()
+            } else if amount == nil {
+                amount = part
+            } else {
+                throw CellError(message: "'\(cell)' is not a price such as 450.00 EUR or free")
+            }
+        }
+        guard var amount, amount.first?.isNumber == true else {
+            throw CellError(message: "'\(cell)' is not a price such as 450.00 EUR or free")
+        }
+        // German thousands separators: 1.250,00 → 1250.00
+        if amount.contains(",") { amount = amount.replacingOccurrences(of: ".", with: "") }
+        amount = amount.replacingOccurrences(of: ",", with: ".")
+        return Price(amount: amount, currency: currency)
+    }
+
+    /// `15.03.2027` → `2027-03-15`.
+    static func germanDate(_ cell: String) -> String? {
+        let parts = cell.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) })
+        else { return nil }
+        func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+        return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
+    }
+
+    /// `15.03.2027 09:00` → `2027-03-15T09:00`.
+    static func germanDateTime(_ cell: String) -> String? {
+        let pieces = cell.split(separator: " ", omittingEmptySubsequences: true)
+        guard pieces.count == 2, let day = germanDate(String(pieces[0])) else { return nil }
+        var time = String(pieces[1])
+        if time.count == 4 { time = "0" + time }  // 9:00
+        return "\(day)T\(time)"
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,111 @@
+import CatalogCore
+import CatalogStore
+import Foundation
+
+extension Node {
+    /// Stores `entries` in the node's own catalog: new ones are added, changed ones get a new seq,
+    /// unchanged ones are left alone (so importing a file twice changes nothing). With `replace`, live
+    /// entries the list does not name are withdrawn with signed tombstones. All or nothing: one
+    /// invalid entry and nothing is stored.
+    public func put(_ entries: [Entry], replace: Bool = false, now: Date = Date()) async throws -> WriteSummary {
+        let normalized = try Self.checked(entries)
+        return try await write(now: now) { state in
+            CatalogPlan.make(incoming: normalized, stored: try Self.decodedEntries(state), replace: replace)
+        }
+    }
+
+    /// Adds one entry; refuses an id that is live already unless `allowUpdate`.
+    public func add(_ entry: Entry, allowUpdate: Bool, now: Date = Date()) async throws -> WriteSummary {
+        let normalized = try Self.checked([entry])
+        return try await write(now: now) { state in
+            if !allowUpdate, let existing = state.entries[entry.id.trimmingCharacters(in: .whitespaces)],
+                !existing.deleted
+            {
+                throw CatalogError(
+                    .conflict, "entry '\(existing.id)' exists (seq \(existing.seq)); pass --update to replace it")
+            }
+            return CatalogPlan.make(incoming: normalized, stored: try Self.decodedEntries(state), replace: false)
+        }
+    }
+
+    /// Withdraws a live entry with a signed tombstone.
+    public func remove(id: String, now: Date = Date()) async throws -> WriteSummary {
+        try await write(now: now) { state in
+            guard let existing = state.entries[id] else {
+                throw CatalogError(.notFound, "no entry '\(id)' in \(state.origin)'s catalog")
+            }
+            guard !existing.deleted else {
+                throw CatalogError(.conflict, "entry '\(id)' was withdrawn already (seq \(existing.seq))")
+            }
+            return CatalogPlan(changes: [.withdraw(id: id)], unchanged: [])
+        }
+    }
+
+    /// Signs a fresh head over the catalog as it stands, e.g. before the current one expires.
+    @discardableResult
+    public func refreshHead(now: Date = Date()) async throws -> WriteSummary {
+        try await write(now: now) { _ in CatalogPlan(changes: [], unchanged: []) }
+    }
+
+    /// Normalizes and validates entries, refusing duplicates; throws listing every problem.
+    static func checked(_ entries: [Entry]) throws -> [Entry] {
+        let normalized = entries.map { $0.normalized() }
+        var problems: [String] = []
+        var seen: Set<String> = []
+        for entry in normalized {
+            if !seen.insert(entry.id).inserted { problems.append("entry '\(entry.id)' appears more than once") }
+            problems += EntryValidator.issues(in: entry).map { "entry '\(entry.id)': \($0)" }
+        }
+        guard problems.isEmpty else { throw CatalogError(.invalidEntry, problems.joined(separator: "; ")) }
+        return normalized
+    }
+
+    static func decodedEntries(_ state: OwnCatalogState) throws -> [String: CatalogPlan.Stored] {
+        try state.entries.mapValues { stored in
+            CatalogPlan.Stored(entry: stored.deleted ? nil : try stored.signedEntry().entry)
+        }
+    }
+
+    /// Plans, signs and stores in one transaction, then signs the new head.
+    private func write(now: Date, plan: @Sendable @escaping (OwnCatalogState) throws -> CatalogPlan) async throws
+        -> WriteSummary
+    {
+        let key = signingKey
+        let updated = Timestamp.format(now)
+        let expires = Timestamp.format(now.addingTimeInterval(TimeInterval(config.headValidityDays) * 86_400))
+        var summary = try await store.writeOwnCatalog(
+            plan: { state in
+                let plan = try plan(state)
+                var summary = WriteSummary()
+                summary.unchanged = plan.unchanged
+                var signed: [SignedEntry] = []
+                var seq = state.maxSeq
+                for change in plan.changes {
+                    seq += 1
+                    switch change {
+                    case .add(let entry):
+                        summary.added.append(entry.id)
+                        signed.append(try SignedEntry.sign(.version(of: entry, origin: state.origin, seq: seq, updated: updated), with: key))
+                    case .update(let entry):
+                        summary.updated.append(entry.id)
+                        signed.append(try SignedEntry.sign(.version(of: entry, origin: state.origin, seq: seq, updated: updated), with: key))
+                    case .withdraw(let id):
+                        summary.withdrawn.append(id)
+                        signed.append(try SignedEntry.sign(.tombstone(origin: state.origin, id: id, seq: seq, updated: updated), with: key))
+                    }
+                }
+                summary.seq = seq
+                return (signed, summary)
+            },
+            signHead: { head in
+                try SignedHead.sign(
+                    HeadPayload(
+                        origin: head.origin, seq: head.seq, live: head.live, digest: head.digest, issued: updated,
+                        expires: expires),
+                    with: key)
+            },
+            at: now)
+        summary.unchanged.sort()
+        return summary
+    }
+}

@@ -1,0 +1,56 @@
+import CatalogCore
+import CatalogStore
+import Foundation
+
+/// An opened node: its data directory, configuration, database and signing key.
+public struct Node: Sendable {
+    public let directory: DataDirectory
+    public let config: NodeConfig
+    public let store: CatalogStore
+    let signingKey: NodeSigningKey
+
+    init(directory: DataDirectory, config: NodeConfig, store: CatalogStore, signingKey: NodeSigningKey) {
+        self.directory = directory
+        self.config = config
+        self.store = store
+        self.signingKey = signingKey
+    }
+
+    /// Opens the node in `directory`, checking that its key file is private and matches the database.
+    public static func open(_ directory: DataDirectory) async throws -> Node {
+        guard directory.isInitialized else {
+            throw CatalogError(
+                .configuration, "no node in \(directory.path); create one with clusternode init --dir \(directory.path)")
+        }
+        let config = try NodeConfig.load(from: directory.config)
+        let mode = try SecureFile.mode(of: directory.signingKey)
+        guard mode & 0o077 == 0 else {
+            throw CatalogError(
+                .configuration,
+                "\(directory.signingKey.path) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
+        }
+        let pem: String
+        do {
+            pem = try String(contentsOf: directory.signingKey, encoding: .utf8)
+        } catch {
+            throw CatalogError(.io, "cannot read \(directory.signingKey.path): \(error.localizedDescription)")
+        }
+        let signingKey = try NodeSigningKey(origin: config.name, pem: pem)
+        let store = try CatalogStore.open(path: directory.database.path)
+        guard try await store.selfOrigin() == config.name else {
+            throw CatalogError(.configuration, "the database in \(directory.path) does not belong to '\(config.name)'")
+        }
+        let ownKeys = try await store.keys(origin: config.name).compactMap { try? $0.nodePublicKey() }
+        guard ownKeys.contains(signingKey.publicKey) else {
+            throw CatalogError(.configuration, "\(directory.signingKey.path) is not the key this node's catalog is signed with")
+        }
+        return Node(directory: directory, config: config, store: store, signingKey: signingKey)
+    }
+
+    public var origin: String { config.name }
+
+    /// The node's public key, as peers pin it.
+    public var publicKey: NodePublicKey { signingKey.publicKey }
+
+    public var keyID: String { signingKey.keyID }
+}

@@ -1,0 +1,93 @@
+import CatalogCore
+import Foundation
+import GRDB
+
+extension CatalogStore {
+    /// Makes `origin` this node's own origin, trusting `key` for it. Done once, by `init`.
+    public func registerSelf(origin: String, key: NodePublicKey, at now: Date = Date()) async throws {
+        try await write { db in
+            if let existing = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") {
+                throw CatalogError(.conflict, "this database already belongs to '\(existing)'")
+            }
+            try db.execute(sql: "INSERT INTO origin (name, is_self) VALUES (?, 1)", arguments: [origin])
+            try OriginKey(origin: origin, key: key, source: .self, addedAt: Timestamp.format(now)).insert(db)
+        }
+    }
+
+    /// The node's own origin name, once `registerSelf` ran.
+    public func selfOrigin() async throws -> String? {
+        try await read { db in try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") }
+    }
+
+    /// Changes the node's own catalog in one transaction: `plan` sees the stored state and returns
+    /// the signed envelopes to store (seqs following `maxSeq` in order); then `signHead` signs a head
+    /// over the catalog as it now stands. Either all of it is stored or none.
+    public func writeOwnCatalog<T: Sendable>(
+        plan: @Sendable @escaping (OwnCatalogState) throws -> (entries: [SignedEntry], result: T),
+        signHead: @Sendable @escaping (CatalogHeadState) throws -> SignedHead,
+        at now: Date = Date()
+    ) async throws -> T {
+        try await write { db in
+            guard let origin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") else {
+                throw CatalogError(.configuration, "the database has no own origin; run clusternode init")
+            }
+            let maxSeq = try Int64.fetchOne(db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [origin]) ?? 0
+            let stored = try StoredEntry.filter(StoredEntry.Columns.origin == origin).fetchAll(db)
+            let state = OwnCatalogState(
+                origin: origin, maxSeq: maxSeq, entries: Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0) }))
+
+            let (entries, result) = try plan(state)
+            var expectedSeq = maxSeq
+            let receivedAt = Timestamp.format(now)
+            var receipt = try Self.lastReceipt(db)
+            for signed in entries {
+                expectedSeq += 1
+                guard signed.origin == origin, signed.seq == expectedSeq else {
+                    throw CatalogError(.conflict, "own write out of order: \(signed.id) has seq \(signed.seq), expected \(expectedSeq)")
+                }
+                receipt += 1
+                try Self.upsert(signed, previous: state.entries[signed.id], receipt: receipt, receivedAt: receivedAt, viaPeer: nil, db)
+            }
+            if expectedSeq != maxSeq {
+                try db.execute(sql: "UPDATE origin SET max_seq = ? WHERE name = ?", arguments: [expectedSeq, origin])
+            }
+            let head = try signHead(CatalogHeadState(origin: origin, seq: expectedSeq, lines: Self.liveLines(origin: origin, db)))
+            guard head.head.origin == origin, head.head.seq == expectedSeq else {
+                throw CatalogError(.conflict, "head does not match the catalog it was signed for")
+            }
+            try StoredHead(head, receivedAt: receivedAt).save(db)
+            return result
+        }
+    }
+
+    static func lastReceipt(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT coalesce(max(receipt), 0) FROM entry") ?? 0
+    }
+
+    /// Stores `signed` as the newest version of its entry. A tombstone keeps the visibility of the
+    /// version it withdraws, so the withdrawal of a local entry stays local too.
+    static func upsert(
+        _ signed: SignedEntry, previous: StoredEntry?, receipt: Int64, receivedAt: String, viaPeer: String?,
+        _ db: Database
+    ) throws {
+        let visibility = signed.entry?.visibility ?? previous?.visibility ?? .federated
+        let row = StoredEntry(
+            origin: signed.origin, id: signed.id, seq: signed.seq, updated: signed.payload.updated,
+            deleted: signed.isTombstone, type: signed.entry?.type, visibility: visibility,
+            payloadHash: signed.payloadHash, envelope: signed.envelope.bytes, receipt: receipt,
+            receivedAt: receivedAt, viaPeer: viaPeer)
+        try row.save(db)
+    }
+
+    /// The digest lines of an origin's live federated entries: what its head covers.
+    static func liveLines(origin: String, _ db: Database) throws -> [CatalogDigest.Line] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, seq, payload_hash FROM entry
+                WHERE origin = ? AND deleted = 0 AND visibility = 'federated'
+                """,
+            arguments: [origin]
+        ).map { CatalogDigest.Line(id: $0["id"], seq: $0["seq"], payloadHash: $0["payload_hash"]) }
+    }
+}

@@ -1,0 +1,70 @@
+import CatalogCore
+import Foundation
+import GRDB
+
+/// The node's database: one SQLite file in WAL mode, opened through GRDB, holding entries of every
+/// origin the node knows (its own and received ones), their tombstones, heads, keys and seqs.
+///
+/// The one way in: every write that must keep an invariant (a seq and its envelope, a catalog and its
+/// head) is a single transaction of a method here.
+public final class CatalogStore: Sendable {
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public static func open(path: String) throws -> CatalogStore {
+        var configuration = Configuration()
+        // The CLI may write while `serve` runs: wait for the other writer rather than fail.
+        configuration.busyMode = .timeout(10)
+        configuration.label = "catalog"
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            return try CatalogStore(writer: pool)
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw CatalogError(.storage, "cannot open the database \(path): \(error)")
+        }
+    }
+
+    init(writer: any DatabaseWriter) throws {
+        self.writer = writer
+        do {
+            try Self.migrator.migrate(writer)
+        } catch {
+            throw CatalogError(.storage, "cannot migrate the database: \(error)")
+        }
+    }
+
+    /// Runs a read, mapping database failures to `CatalogError`.
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw CatalogError(.storage, "database read failed: \(error)")
+        }
+    }
+
+    /// Runs one write transaction, mapping database failures to `CatalogError`.
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch let error as CatalogError {
+            throw error
+        } catch {
+            throw CatalogError(.storage, "database write failed: \(error)")
+        }
+    }
+}
+
+extension CatalogStore {
+    /// Closes the database; the store must not be used afterwards.
+    public func close() throws {
+        do {
+            try writer.close()
+        } catch {
+            throw CatalogError(.storage, "cannot close the database: \(error)")
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct ClusterNode: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusternode",
+        abstract: "Run a node of the Cluster Exchange federation: keep a signed catalog of offerings and trainings.",
+        discussion: """
+            Every command works on a node's data directory: --dir DIR, else $CLUSTERNODE_DIR, else ./node.
+            Start with `clusternode init`, then add entries with `clusternode entries add` or import a
+            catalog file with `clusternode entries import`.
+            """,
+        subcommands: [InitCommand.self, EntriesCommand.self, KeyCommand.self, VerifyCommand.self]
+    )
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+struct EntriesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entries",
+        abstract: "Add, import, list, show and withdraw catalog entries.",
+        subcommands: [
+            EntriesAddCommand.self, EntriesImportCommand.self, EntriesListCommand.self, EntriesShowCommand.self,
+            EntriesRemoveCommand.self,
+        ])
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CatalogCore
+
+struct EntriesListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the entries of the node's catalog, or of a received origin's.")
+
+    @OptionGroup var options: NodeOptions
+
+    @Option(help: "The origin whose entries to list. Default: the node's own.")
+    var origin: String?
+
+    @Option(help: "Only offerings or only trainings.")
+    var type: EntryType?
+
+    @Flag(help: "Include withdrawn entries (tombstones).")
+    var includeWithdrawn = false
+
+    func run() async throws {
+        try await CommandErrors.report {
+            let node = try await options.openNode()
+            let origin = origin ?? node.origin
+            let stored = try await node.store.entries(origin: origin, type: type, includeWithdrawn: includeWithdrawn)
+            let views = try stored.map { EntryView($0, signed: try $0.signedEntry()) }
+            if options.json {
+                try Console.json(views)
+                return
+            }
+            if views.isEmpty {
+                Console.line("No entries of \(origin)\(type.map { " of type \($0.rawValue)" } ?? "").")
+                return
+            }
+            var table = TextTable(columns: ["ID", "TYPE", "TITLE", "NEXT", "SEQ"])
+            for view in views {
+                table.add([
+                    view.id, view.entry.map(EntryText.typeLabel) ?? "withdrawn",
+                    view.entry?.title.preferred() ?? "", view.entry.flatMap(EntryText.nextDate) ?? "",
+                    String(view.seq),
+                ])
+            }
+            Console.line(table.render(maxWidth: 100, flexibleColumn: 2))
+            Console.line("\(views.count) entries of \(origin)")
+        }
+    }
+}
+
+extension EntryType: ExpressibleByArgument {}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import CatalogNode
+
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Re-check every stored envelope and head against the keys the node trusts.",
+        discussion: """
+            Reads each stored envelope again, verifies its Ed25519 signature, checks that it matches what
+            the database says about it, and checks the node's own head against its catalog. Exits 1 when
+            anything fails.
+            """)
+
+    @OptionGroup var options: NodeOptions
+
+    func run() async throws {
+        try await CommandErrors.report {
+            let node = try await options.openNode()
+            let report = try await CatalogVerifier(store: node.store).verify()
+            if options.json {
+                try Console.json(report)
+            } else {
+                for failure in report.failures {
+                    Console.line("FAILED \(failure.origin)\(failure.id.map { "/\($0)" } ?? " head"): \(failure.reason)")
+                }
+                let verdict = report.isClean ? "all verify" : "\(report.failures.count) failed"
+                Console.line("Checked \(report.entriesChecked) envelopes and \(report.headsChecked) heads: \(verdict)")
+            }
+            if !report.isClean { throw ExitCode.failure }
+        }
+    }
+}
