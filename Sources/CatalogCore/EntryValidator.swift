@@ -125,7 +125,6 @@ public enum EntryValidator {
     private static func checkText(
         _ text: LocalizedText, field: String, maxLength: Int, _ fail: (String, String) -> Void
     ) {
-        if text.isEmpty { fail(field, "must not be empty") }
         for (language, value) in text.values.sorted(by: { $0.key < $1.key }) {
             if !Vocabularies.languages.contains(language) {
                 fail("\(field).\(language)", "'\(language)' is not a known language code")

@@ -7,6 +7,7 @@ extension Node {
     /// unchanged ones are left alone (so importing a file twice changes nothing). With `replace`, live
     /// entries the list does not name are withdrawn with signed tombstones. All or nothing: one
     /// invalid entry and nothing is stored.
+    @discardableResult
     public func put(_ entries: [Entry], replace: Bool = false, now: Date = Date()) async throws -> WriteSummary {
         let normalized = try Self.checked(entries)
         return try await write(now: now) { state in
@@ -15,6 +16,7 @@ extension Node {
     }
 
     /// Adds one entry; refuses an id that is live already unless `allowUpdate`.
+    @discardableResult
     public func add(_ entry: Entry, allowUpdate: Bool, now: Date = Date()) async throws -> WriteSummary {
         let normalized = try Self.checked([entry])
         return try await write(now: now) { state in
@@ -29,6 +31,7 @@ extension Node {
     }
 
     /// Withdraws a live entry with a signed tombstone.
+    @discardableResult
     public func remove(id: String, now: Date = Date()) async throws -> WriteSummary {
         try await write(now: now) { state in
             guard let existing = state.entries[id] else {
