@@ -65,7 +65,8 @@ extension Contact {
 extension Price {
     var normalized: Price {
         Price(
-            free: free, amount: amount.flatMap { Price.twoDecimals($0.trimmed.replacingOccurrences(of: ",", with: ".")) },
+            free: free,
+            amount: amount.flatMap { Price.twoDecimals($0.trimmed.replacingOccurrences(of: ",", with: ".")) },
             currency: currency?.trimmed.uppercased().nilIfEmpty, freeForMembers: freeForMembers)
     }
 

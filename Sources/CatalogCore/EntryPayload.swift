@@ -29,7 +29,9 @@ public struct EntryPayload: Codable, Sendable, Hashable {
 
     /// Checks what the signature alone does not: the parts agree with each other.
     public func checkConsistency() throws {
-        guard Slug.isValidOrigin(origin) else { throw CatalogError(.invalidEnvelope, "origin '\(origin)' is not a slug") }
+        guard Slug.isValidOrigin(origin) else {
+            throw CatalogError(.invalidEnvelope, "origin '\(origin)' is not a slug")
+        }
         guard Slug.isValid(id) else { throw CatalogError(.invalidEnvelope, "entry id '\(id)' is not a slug") }
         guard seq > 0 else { throw CatalogError(.invalidEnvelope, "seq must be positive") }
         guard Timestamp.parse(updated) != nil else {

@@ -81,8 +81,10 @@ public enum EntryValidator {
     }
 
     private static func checkTraining(_ entry: Entry, _ fail: (String, String) -> Void) {
-        for (field, present) in [("kind", entry.kind != nil), ("validFrom", entry.validFrom != nil),
-            ("validUntil", entry.validUntil != nil)] where present {
+        for (field, present) in [
+            ("kind", entry.kind != nil), ("validFrom", entry.validFrom != nil),
+            ("validUntil", entry.validUntil != nil),
+        ] where present {
             fail(field, "only offerings have this field")
         }
         if let format = entry.format, !Vocabularies.formats.contains(format) {

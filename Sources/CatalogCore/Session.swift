@@ -40,8 +40,10 @@ extension Session {
     public init(from decoder: any Decoder) throws {
         try UnknownFields.reject(
             in: decoder,
-            known: ["id", "start", "end", "mode", "location", "onlineUrl", "language", "seats",
-                "registrationDeadline", "status"])
+            known: [
+                "id", "start", "end", "mode", "location", "onlineUrl", "language", "seats",
+                "registrationDeadline", "status",
+            ])
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decodeIfPresent(String.self, forKey: .id),

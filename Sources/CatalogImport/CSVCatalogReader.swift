@@ -20,10 +20,12 @@ enum CSVCatalogReader {
         var groupIndex: [String: Int] = [:]
         var problems: [ImportProblem] = []
         for (offset, cells) in csv.rows.enumerated() {
-            let row = Row(number: offset + 2, cells: Dictionary(
-                zip(columns, cells).compactMap { column, cell in
-                    column.map { ($0, cell.trimmingCharacters(in: .whitespacesAndNewlines)) }
-                }, uniquingKeysWith: { first, _ in first }))
+            let row = Row(
+                number: offset + 2,
+                cells: Dictionary(
+                    zip(columns, cells).compactMap { column, cell in
+                        column.map { ($0, cell.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                    }, uniquingKeysWith: { first, _ in first }))
             if row.cells.values.allSatisfy(\.isEmpty) { continue }
             guard let id = row[.id] else {
                 problems.append(ImportProblem("row \(row.number)", "id: missing"))
@@ -37,7 +39,9 @@ enum CSVCatalogReader {
             }
         }
         let parsed = groups.map { EntryRows(rows: $0.rows).parsed() }
-        return problems.map { problem in ParsedEntry(entry: nil, problems: [problem], location: { _ in problem.location }) }
+        return problems.map { problem in
+            ParsedEntry(entry: nil, problems: [problem], location: { _ in problem.location })
+        }
             + parsed
     }
 
@@ -57,7 +61,8 @@ enum CSVCatalogReader {
             let trimmed = cell.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { return nil }
             guard let column = CSVColumn(header: trimmed) else {
-                problems.append(ImportProblem("row 1", "column '\(trimmed)' is not known; see docs/CSV.md for the columns"))
+                problems.append(
+                    ImportProblem("row 1", "column '\(trimmed)' is not known; see docs/CSV.md for the columns"))
                 return nil
             }
             if !seen.insert(column).inserted {

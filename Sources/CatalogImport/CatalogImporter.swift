@@ -48,7 +48,8 @@ public enum CatalogImporter {
                     problems.append(ImportProblem(item.location(for: issue.field), issue.description))
                 }
                 if let earlier = firstLocation[entry.id] {
-                    problems.append(ImportProblem(item.location(for: "id"), "id '\(entry.id)' is used by \(earlier) too"))
+                    problems.append(
+                        ImportProblem(item.location(for: "id"), "id '\(entry.id)' is used by \(earlier) too"))
                 } else {
                     firstLocation[entry.id] = item.location(for: "id")
                 }

@@ -42,7 +42,8 @@ enum DocumentReader {
                 let object = try decoder.container(keyedBy: CodingKeys.self)
                 guard object.contains(.entries) else {
                     throw DecodingError.dataCorrupted(
-                        .init(codingPath: [], debugDescription: "expected a list of entries or an object with 'entries'"))
+                        .init(
+                            codingPath: [], debugDescription: "expected a list of entries or an object with 'entries'"))
                 }
                 attempts = try object.decode([Attempt].self, forKey: .entries)
             }

@@ -24,7 +24,9 @@ struct EntryRows {
                 guard let value = row[column] else { continue }
                 if let first = values[column] {
                     if first.value != value {
-                        report(row, column, "'\(value)' differs from row \(first.row.number) of the same id ('\(first.value)')")
+                        report(
+                            row, column,
+                            "'\(value)' differs from row \(first.row.number) of the same id ('\(first.value)')")
                     }
                 } else {
                     values[column] = (value, row)

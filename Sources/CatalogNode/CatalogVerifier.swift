@@ -101,7 +101,8 @@ public struct CatalogVerifier: Sendable {
         if isSelf {
             let lines = try await store.liveLines(origin: head.origin)
             if lines.count != signed.head.live || CatalogDigest.compute(lines) != signed.head.digest {
-                return "head (seq \(signed.head.seq), \(signed.head.live) live) does not match the stored catalog (\(lines.count) live)"
+                return
+                    "head (seq \(signed.head.seq), \(signed.head.live) live) does not match the stored catalog (\(lines.count) live)"
             }
         }
         return nil

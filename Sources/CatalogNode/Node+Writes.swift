@@ -88,13 +88,19 @@ extension Node {
                     switch change {
                     case .add(let entry):
                         summary.added.append(entry.id)
-                        signed.append(try SignedEntry.sign(.version(of: entry, origin: state.origin, seq: seq, updated: updated), with: key))
+                        signed.append(
+                            try SignedEntry.sign(
+                                .version(of: entry, origin: state.origin, seq: seq, updated: updated), with: key))
                     case .update(let entry):
                         summary.updated.append(entry.id)
-                        signed.append(try SignedEntry.sign(.version(of: entry, origin: state.origin, seq: seq, updated: updated), with: key))
+                        signed.append(
+                            try SignedEntry.sign(
+                                .version(of: entry, origin: state.origin, seq: seq, updated: updated), with: key))
                     case .withdraw(let id):
                         summary.withdrawn.append(id)
-                        signed.append(try SignedEntry.sign(.tombstone(origin: state.origin, id: id, seq: seq, updated: updated), with: key))
+                        signed.append(
+                            try SignedEntry.sign(
+                                .tombstone(origin: state.origin, id: id, seq: seq, updated: updated), with: key))
                     }
                 }
                 summary.seq = seq

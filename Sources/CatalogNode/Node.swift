@@ -20,14 +20,16 @@ public struct Node: Sendable {
     public static func open(_ directory: DataDirectory) async throws -> Node {
         guard directory.isInitialized else {
             throw CatalogError(
-                .configuration, "no node in \(directory.path); create one with clusternode init --dir \(directory.path)")
+                .configuration, "no node in \(directory.path); create one with clusternode init --dir \(directory.path)"
+            )
         }
         let config = try NodeConfig.load(from: directory.config)
         let mode = try SecureFile.mode(of: directory.signingKey)
         guard mode & 0o077 == 0 else {
             throw CatalogError(
                 .configuration,
-                "\(directory.signingKey.path) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it")
+                "\(directory.signingKey.path) is readable by others (mode \(String(mode, radix: 8))); run chmod 600 on it"
+            )
         }
         let pem: String
         do {
@@ -42,7 +44,8 @@ public struct Node: Sendable {
         }
         let ownKeys = try await store.keys(origin: config.name).compactMap { try? $0.nodePublicKey() }
         guard ownKeys.contains(signingKey.publicKey) else {
-            throw CatalogError(.configuration, "\(directory.signingKey.path) is not the key this node's catalog is signed with")
+            throw CatalogError(
+                .configuration, "\(directory.signingKey.path) is not the key this node's catalog is signed with")
         }
         return Node(directory: directory, config: config, store: store, signingKey: signingKey)
     }

@@ -21,13 +21,15 @@ public enum NodeInitializer {
 
         let parent = directory.root.deletingLastPathComponent()
         let staging = DataDirectory(
-            root: parent.appendingPathComponent(".\(directory.root.lastPathComponent).init-\(UUID().uuidString.prefix(8))"))
+            root: parent.appendingPathComponent(
+                ".\(directory.root.lastPathComponent).init-\(UUID().uuidString.prefix(8))"))
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             try SecureFile.makeDirectory(staging.root, mode: 0o755)
             try await populate(staging, config: config, now: now)
             guard rename(staging.path, directory.path) == 0 else {
-                throw CatalogError(.io, "cannot move the new node into \(directory.path): \(String(cString: strerror(errno)))")
+                throw CatalogError(
+                    .io, "cannot move the new node into \(directory.path): \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: staging.root)

@@ -31,7 +31,8 @@ extension CatalogStore {
             guard let origin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") else {
                 throw CatalogError(.configuration, "the database has no own origin; run clusternode init")
             }
-            let maxSeq = try Int64.fetchOne(db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [origin]) ?? 0
+            let maxSeq =
+                try Int64.fetchOne(db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [origin]) ?? 0
             let stored = try StoredEntry.filter(StoredEntry.Columns.origin == origin).fetchAll(db)
             let state = OwnCatalogState(
                 origin: origin, maxSeq: maxSeq, entries: Dictionary(uniqueKeysWithValues: stored.map { ($0.id, $0) }))
@@ -43,15 +44,20 @@ extension CatalogStore {
             for signed in entries {
                 expectedSeq += 1
                 guard signed.origin == origin, signed.seq == expectedSeq else {
-                    throw CatalogError(.conflict, "own write out of order: \(signed.id) has seq \(signed.seq), expected \(expectedSeq)")
+                    throw CatalogError(
+                        .conflict, "own write out of order: \(signed.id) has seq \(signed.seq), expected \(expectedSeq)"
+                    )
                 }
                 receipt += 1
-                try Self.upsert(signed, previous: state.entries[signed.id], receipt: receipt, receivedAt: receivedAt, viaPeer: nil, db)
+                try Self.upsert(
+                    signed, previous: state.entries[signed.id], receipt: receipt, receivedAt: receivedAt, viaPeer: nil,
+                    db)
             }
             if expectedSeq != maxSeq {
                 try db.execute(sql: "UPDATE origin SET max_seq = ? WHERE name = ?", arguments: [expectedSeq, origin])
             }
-            let head = try signHead(CatalogHeadState(origin: origin, seq: expectedSeq, lines: Self.liveLines(origin: origin, db)))
+            let head = try signHead(
+                CatalogHeadState(origin: origin, seq: expectedSeq, lines: Self.liveLines(origin: origin, db)))
             guard head.head.origin == origin, head.head.seq == expectedSeq else {
                 throw CatalogError(.conflict, "head does not match the catalog it was signed for")
             }

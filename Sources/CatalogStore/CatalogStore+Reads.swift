@@ -31,7 +31,8 @@ extension CatalogStore {
                     sql: "SELECT * FROM entry WHERE (origin, id) > (?, ?) ORDER BY origin, id LIMIT ?",
                     arguments: [position.origin, position.id, limit])
             }
-            return try StoredEntry.fetchAll(db, sql: "SELECT * FROM entry ORDER BY origin, id LIMIT ?", arguments: [limit])
+            return try StoredEntry.fetchAll(
+                db, sql: "SELECT * FROM entry ORDER BY origin, id LIMIT ?", arguments: [limit])
         }
     }
 

@@ -26,12 +26,17 @@ struct EntriesAddCommand: AsyncParsableCommand {
     @Option(help: "The English summary.") var summaryEn: String?
     @Option(help: "The German description.") var description: String?
     @Option(help: "The English description.") var descriptionEn: String?
-    @Option(help: "An offering's kind: education, event, publication, study, survey, matchmaking, ...") var kind: String?
-    @Option(name: .customLong("topic"), help: "A technology field slug, one to three (repeatable).") var topics: [String] = []
+    @Option(help: "An offering's kind: education, event, publication, study, survey, matchmaking, ...") var kind:
+        String?
+    @Option(name: .customLong("topic"), help: "A technology field slug, one to three (repeatable).") var topics:
+        [String] = []
     @Option(name: .customLong("keyword"), help: "A free keyword (repeatable).") var keywords: [String] = []
-    @Option(name: .customLong("audience"), help: "members, companies, research, startups, cluster-managers, public (repeatable).")
+    @Option(
+        name: .customLong("audience"),
+        help: "members, companies, research, startups, cluster-managers, public (repeatable).")
     var audience: [String] = []
-    @Option(name: .customLong("region"), help: "An ISO 3166-2 state code such as DE-BW (repeatable).") var regions: [String] = []
+    @Option(name: .customLong("region"), help: "An ISO 3166-2 state code such as DE-BW (repeatable).") var regions:
+        [String] = []
     @Option(name: .customLong("language"), help: "A language code the entry is offered in, de or en (repeatable).")
     var languages: [String] = []
     @Option(help: "The entry's web page (https).") var url: String?
@@ -52,12 +57,16 @@ struct EntriesAddCommand: AsyncParsableCommand {
         name: .customLong("session"),
         help: ArgumentHelp(
             "A training session (repeatable).",
-            discussion: "start=…,end=…,mode=onsite|online|hybrid[,city=…,region=…,venue=…,seats=…,language=…,deadline=…,online-url=…,id=…]"))
+            discussion:
+                "start=…,end=…,mode=onsite|online|hybrid[,city=…,region=…,venue=…,seats=…,language=…,deadline=…,online-url=…,id=…]"
+        ))
     var sessions: [String] = []
     @Flag(help: "Replace an entry with the same id instead of refusing.") var update = false
 
     func validate() throws {
-        if title == nil && titleEn == nil { throw ValidationError("give a title: --title (German) or --title-en (English)") }
+        if title == nil && titleEn == nil {
+            throw ValidationError("give a title: --title (German) or --title-en (English)")
+        }
     }
 
     func run() async throws {
@@ -86,7 +95,8 @@ struct EntriesAddCommand: AsyncParsableCommand {
             parsedPrice = parsedPrice ?? Price()
             parsedPrice?.freeForMembers = true
         }
-        let contact = contactEmail == nil && contactPhone == nil ? nil : Contact(email: contactEmail, phone: contactPhone)
+        let contact =
+            contactEmail == nil && contactPhone == nil ? nil : Contact(email: contactEmail, phone: contactPhone)
         return Entry(
             id: id ?? Slug.make(from: title ?? titleEn ?? ""),
             type: type, title: text(title, titleEn) ?? LocalizedText(), summary: text(summary, summaryEn),

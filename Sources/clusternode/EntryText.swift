@@ -13,7 +13,9 @@ enum EntryText {
         let now = Date()
         let upcoming = entry.sessions.filter { !$0.isCancelled && $0.end.instant >= now }
             .min { $0.start.instant < $1.start.instant }
-        return (upcoming ?? entry.sessions.first).map { String($0.start.text.prefix(16)).replacingOccurrences(of: "T", with: " ") }
+        return (upcoming ?? entry.sessions.first).map {
+            String($0.start.text.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        }
     }
 
     static func describe(_ view: EntryView) -> String {
@@ -39,7 +41,9 @@ enum EntryText {
         field("keywords", entry.keywords.joined(separator: ", "))
         field("organizer", entry.organizer)
         field("price", entry.price.map(priceText))
-        field("contact", entry.contact.map { [$0.name, $0.function, $0.email, $0.phone].compactMap { $0 }.joined(separator: ", ") })
+        field(
+            "contact",
+            entry.contact.map { [$0.name, $0.function, $0.email, $0.phone].compactMap { $0 }.joined(separator: ", ") })
         field("url", entry.url)
         field("registration", entry.registrationUrl)
         field("valid", validity(entry))

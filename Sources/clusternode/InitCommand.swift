@@ -45,7 +45,8 @@ struct InitCommand: AsyncParsableCommand {
             if options.json {
                 try Console.json(report)
             } else {
-                Console.line("Created node '\(config.name)' (\(config.level.rawValue), \(config.region)) in \(directory.path)")
+                Console.line(
+                    "Created node '\(config.name)' (\(config.level.rawValue), \(config.region)) in \(directory.path)")
                 Console.line("  signing key  \(node.keyID)")
                 Console.line("  fingerprint  \(node.publicKey.displayFingerprint)")
                 Console.line("  TLS cert     \(directory.tlsCertificate.path)  (peers pass this to --ca)")

@@ -29,7 +29,8 @@ enum SessionOption {
             throw error(spec, "needs start=, end= and mode=")
         }
         let location = values["city"].map {
-            Location(name: values["venue"], street: values["street"], postalCode: values["postal-code"], city: $0,
+            Location(
+                name: values["venue"], street: values["street"], postalCode: values["postal-code"], city: $0,
                 region: values["region"])
         }
         return Session(

@@ -24,7 +24,8 @@ struct TextTable {
             cells.enumerated().map { index, cell in
                 var text = cell
                 if text.count > widths[index] { text = String(text.prefix(widths[index] - 1)) + "…" }
-                return index == cells.count - 1 ? text : text + String(repeating: " ", count: widths[index] - text.count)
+                return index == cells.count - 1
+                    ? text : text + String(repeating: " ", count: widths[index] - text.count)
             }.joined(separator: "  ")
         }
         return ([line(columns)] + rows.map(line)).joined(separator: "\n")

@@ -23,8 +23,12 @@ struct CatalogDigestTests {
     func sensitive() {
         let base = CatalogDigest.compute(lines)
         #expect(CatalogDigest.compute([lines[0]]) != base)
-        #expect(CatalogDigest.compute([lines[0], .init(id: "a-entry", seq: 4, payloadHash: lines[1].payloadHash)]) != base)
-        #expect(CatalogDigest.compute([lines[0], .init(id: "a-entry", seq: 3, payloadHash: String(repeating: "c", count: 64))]) != base)
+        #expect(
+            CatalogDigest.compute([lines[0], .init(id: "a-entry", seq: 4, payloadHash: lines[1].payloadHash)]) != base)
+        #expect(
+            CatalogDigest.compute([
+                lines[0], .init(id: "a-entry", seq: 3, payloadHash: String(repeating: "c", count: 64)),
+            ]) != base)
     }
 
     @Test("a plan adds new entries, updates changed ones, leaves equal ones and withdraws with replace")
@@ -37,10 +41,15 @@ struct CatalogDigestTests {
             "withdrawn": .init(entry: nil),
         ]
         changed.keywords.append("neu")
-        let incoming = [Fixtures.offering(id: "same"), changed, Fixtures.offering(id: "new"), Fixtures.offering(id: "withdrawn")]
+        let incoming = [
+            Fixtures.offering(id: "same"), changed, Fixtures.offering(id: "new"), Fixtures.offering(id: "withdrawn"),
+        ]
 
         let plan = CatalogPlan.make(incoming: incoming, stored: stored, replace: false)
-        #expect(plan.changes == [.update(changed), .add(Fixtures.offering(id: "new")), .add(Fixtures.offering(id: "withdrawn"))])
+        #expect(
+            plan.changes == [
+                .update(changed), .add(Fixtures.offering(id: "new")), .add(Fixtures.offering(id: "withdrawn")),
+            ])
         #expect(plan.unchanged == ["same"])
 
         let replacing = CatalogPlan.make(incoming: incoming, stored: stored, replace: true)

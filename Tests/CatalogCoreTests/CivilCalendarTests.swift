@@ -11,21 +11,30 @@ struct CivilCalendarTests {
 
     @Test(
         "impossible or malformed dates are refused",
-        arguments: ["2027-02-29", "1900-02-29", "2027-04-31", "2027-13-01", "2027-00-10", "27-03-15", "2027-3-15", "2027-03-15x", ""])
+        arguments: [
+            "2027-02-29", "1900-02-29", "2027-04-31", "2027-13-01", "2027-00-10", "27-03-15", "2027-3-15",
+            "2027-03-15x", "",
+        ])
     func impossibleDates(text: String) {
         #expect(CatalogDate(text) == nil)
     }
 
     @Test(
         "date-times in the accepted forms",
-        arguments: ["2027-03-15T09:00", "2027-03-15T09:00:30", "2027-03-15T09:00Z", "2027-03-15T09:00:00+01:00", "2027-03-15 09:00"])
+        arguments: [
+            "2027-03-15T09:00", "2027-03-15T09:00:30", "2027-03-15T09:00Z", "2027-03-15T09:00:00+01:00",
+            "2027-03-15 09:00",
+        ])
     func dateTimes(text: String) {
         #expect(CatalogDateTime(text) != nil)
     }
 
     @Test(
         "malformed date-times are refused",
-        arguments: ["2027-03-15T24:00", "2027-03-15T09:60", "2027-02-30T09:00", "2027-03-15T09", "2027-03-15T09:00+1", "2027-03-15T09:00 Uhr"])
+        arguments: [
+            "2027-03-15T24:00", "2027-03-15T09:60", "2027-02-30T09:00", "2027-03-15T09", "2027-03-15T09:00+1",
+            "2027-03-15T09:00 Uhr",
+        ])
     func malformedDateTimes(text: String) {
         #expect(CatalogDateTime(text) == nil)
     }

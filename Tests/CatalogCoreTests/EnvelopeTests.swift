@@ -54,7 +54,8 @@ struct EnvelopeTests {
             for bit in 0..<8 {
                 var forged = signature
                 forged[index] ^= UInt8(1 << bit)
-                #expect(!key.publicKey.isValidSignature(forged, for: message), "flip at byte \(index) bit \(bit) verified")
+                #expect(
+                    !key.publicKey.isValidSignature(forged, for: message), "flip at byte \(index) bit \(bit) verified")
             }
         }
     }
@@ -63,7 +64,8 @@ struct EnvelopeTests {
     func tamperedEnvelope() throws {
         let entry = try signed()
         var object = try #require(JSONSerialization.jsonObject(with: entry.envelope.bytes) as? [String: Any])
-        let payload = String(decoding: entry.envelope.payload, as: UTF8.self).replacingOccurrences(of: "450.00", with: "45.00")
+        let payload = String(decoding: entry.envelope.payload, as: UTF8.self).replacingOccurrences(
+            of: "450.00", with: "45.00")
         object["payload"] = Data(payload.utf8).base64EncodedString()
         let tampered = try SignedEntry(bytes: JSONSerialization.data(withJSONObject: object))
         #expect(tampered.entry?.price?.amount == "45.00")
@@ -81,7 +83,8 @@ struct EnvelopeTests {
     @Test("a key cannot sign for another origin")
     func signForOtherOrigin() {
         #expect(throws: CatalogError.self) {
-            try SignedEntry.sign(.tombstone(origin: "other", id: "x", seq: 1, updated: "2026-11-29T09:12:00Z"), with: key)
+            try SignedEntry.sign(
+                .tombstone(origin: "other", id: "x", seq: 1, updated: "2026-11-29T09:12:00Z"), with: key)
         }
     }
 
@@ -102,18 +105,21 @@ struct EnvelopeTests {
         let payload = EntryPayload(
             origin: "medicalmountains", id: "gmp-grundlagen", seq: 1, updated: "2026-11-29T09:12:00Z", deleted: false,
             entry: entry)
-        let envelope = try Envelope.sign(payload: CatalogJSON.encode(payload), payloadType: PayloadType.entry, with: key)
+        let envelope = try Envelope.sign(
+            payload: CatalogJSON.encode(payload), payloadType: PayloadType.entry, with: key)
         #expect(throws: CatalogError.self) { try SignedEntry(envelope: envelope) }
     }
 
     @Test("a tombstone and a head sign and verify")
     func tombstoneAndHead() throws {
         let tombstone = try SignedEntry.sign(
-            .tombstone(origin: "medicalmountains", id: "gmp-grundlagen", seq: 8, updated: "2026-11-29T09:12:00Z"), with: key)
+            .tombstone(origin: "medicalmountains", id: "gmp-grundlagen", seq: 8, updated: "2026-11-29T09:12:00Z"),
+            with: key)
         try tombstone.verify(with: key.publicKey)
         #expect(tombstone.isTombstone && tombstone.entry == nil)
         let head = try SignedHead.sign(
-            HeadPayload(origin: "medicalmountains", seq: 8, live: 0, digest: CatalogDigest.compute([]),
+            HeadPayload(
+                origin: "medicalmountains", seq: 8, live: 0, digest: CatalogDigest.compute([]),
                 issued: "2026-11-29T09:12:00Z", expires: "2026-12-29T09:12:00Z"), with: key)
         try SignedHead(bytes: head.envelope.bytes).verify(with: key.publicKey)
         #expect(head.isExpired(at: Timestamp.parse("2026-12-30T00:00:00Z")!))

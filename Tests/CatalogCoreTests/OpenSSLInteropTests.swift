@@ -21,7 +21,10 @@ struct OpenSSLInteropTests {
         let signature = directory.file("sig.bin")
         try entry.envelope.signatures[0].sig.write(to: signature)
 
-        let verify = ["pkeyutl", "-verify", "-pubin", "-inkey", publicKey.path, "-rawin", "-in", message.path, "-sigfile", signature.path]
+        let verify = [
+            "pkeyutl", "-verify", "-pubin", "-inkey", publicKey.path, "-rawin", "-in", message.path, "-sigfile",
+            signature.path,
+        ]
         let good = try Shell.run("openssl", verify)
         #expect(good.status == 0, "openssl: \(good.stdout) \(good.stderr)")
         #expect(good.stdout.contains("Signature Verified Successfully"))
@@ -45,7 +48,11 @@ struct OpenSSLInteropTests {
         try message.write(to: messageFile)
         let signatureFile = directory.file("sig.bin")
         let sign = try Shell.run(
-            "openssl", ["pkeyutl", "-sign", "-inkey", privateKey.path, "-rawin", "-in", messageFile.path, "-out", signatureFile.path])
+            "openssl",
+            [
+                "pkeyutl", "-sign", "-inkey", privateKey.path, "-rawin", "-in", messageFile.path, "-out",
+                signatureFile.path,
+            ])
         #expect(sign.status == 0, "\(sign.stderr)")
         let publicKey = try NodePublicKey(text: publicPEM)
         #expect(publicKey.isValidSignature(try Data(contentsOf: signatureFile), for: message))

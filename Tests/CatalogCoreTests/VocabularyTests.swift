@@ -28,12 +28,14 @@ struct VocabularyTests {
         #expect(Entry.canonicalRegion(" de-by ") == "DE-BY")
     }
 
-    @Test("slugs from titles", arguments: [
-        ("GMP-Grundlagen für Einsteiger", "gmp-grundlagen-fuer-einsteiger"),
-        ("MedTech-Forum Süd 2027!", "medtech-forum-sued-2027"),
-        ("  Straße & Logistik  ", "strasse-logistik"),
-        ("Café Résumé", "cafe-resume"),
-    ])
+    @Test(
+        "slugs from titles",
+        arguments: [
+            ("GMP-Grundlagen für Einsteiger", "gmp-grundlagen-fuer-einsteiger"),
+            ("MedTech-Forum Süd 2027!", "medtech-forum-sued-2027"),
+            ("  Straße & Logistik  ", "strasse-logistik"),
+            ("Café Résumé", "cafe-resume"),
+        ])
     func slugs(title: String, slug: String) {
         #expect(Slug.make(from: title) == slug)
         #expect(Slug.isValid(slug))

@@ -68,7 +68,8 @@ struct ImportErrorTests {
             """
         let problems = try failure(json, .json).problems.map(\.description)
         #expect(problems.contains("entry 1 (x): titel: unknown field"))
-        #expect(problems.contains { $0.hasPrefix("entry 2 (y): sessions[0].start: '2027-13-01T10:00' is not a real date") })
+        #expect(
+            problems.contains { $0.hasPrefix("entry 2 (y): sessions[0].start: '2027-13-01T10:00' is not a real date") })
         #expect(problems.contains("entry 3 (z): url: must be an https URL"))
         #expect(problems.contains { $0.hasPrefix("entry 4 (z): id 'z' is used by entry 3 (z)") })
         #expect(problems.contains("entry 5 (s): sessions[0].start: expected a string"))

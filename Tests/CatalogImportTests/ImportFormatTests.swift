@@ -29,7 +29,8 @@ struct ImportFormatTests {
 
     @Test("CSV with semicolons, a byte order mark, umlauts, quoted separators and German dates")
     func germanSpreadsheet() throws {
-        let csv = "\u{FEFF}id;type;title_de;topics;keywords;price;session_start;session_end;session_mode;session_city;session_venue\r\n"
+        let csv =
+            "\u{FEFF}id;type;title_de;topics;keywords;price;session_start;session_end;session_mode;session_city;session_venue\r\n"
             + "reinraum;training;\"Reinraum; Grundlagen für Anfänger\";medtech|microsystems;Hygiene, Reinraum;\"1.250,00 €\";15.03.2027 9:00;15.03.2027 17:00;onsite;München;\"Haus \"\"Süd\"\"\"\r\n"
             + "reinraum;training;;;;;2027-04-12T09:00;2027-04-12T17:00;online;;\r\n"
         let entries = try CatalogImporter.read(Data(csv.utf8), format: .csv, name: "kurse.csv")
@@ -48,8 +49,12 @@ struct ImportFormatTests {
     func commaSeparated() throws {
         let csv = "ID,Type,Kind,Title DE,Title-EN,Topics,Price\nforum,offering,event,Forum,Forum,medtech,kostenlos\n"
         let entries = try CatalogImporter.read(Data(csv.utf8), format: .csv, name: "a.csv")
-        #expect(entries == [Entry(id: "forum", type: .offering, title: LocalizedText(["de": "Forum", "en": "Forum"]),
-            topics: ["medtech"], price: .gratis, kind: "event")])
+        #expect(
+            entries == [
+                Entry(
+                    id: "forum", type: .offering, title: LocalizedText(["de": "Forum", "en": "Forum"]),
+                    topics: ["medtech"], price: .gratis, kind: "event")
+            ])
     }
 
     @Test("the format comes from the file extension")

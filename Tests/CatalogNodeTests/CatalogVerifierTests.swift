@@ -28,8 +28,10 @@ struct CatalogVerifierTests {
         let forged = String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         let update = try Shell.run(
             "sqlite3",
-            [test.node.directory.database.path,
-                "UPDATE entry SET envelope = CAST('\(forged.replacingOccurrences(of: "'", with: "''"))' AS BLOB) WHERE id = 'gmp-grundlagen';"])
+            [
+                test.node.directory.database.path,
+                "UPDATE entry SET envelope = CAST('\(forged.replacingOccurrences(of: "'", with: "''"))' AS BLOB) WHERE id = 'gmp-grundlagen';",
+            ])
         #expect(update.status == 0, "\(update.stderr)")
 
         let report = try await CatalogVerifier(store: test.node.store).verify()

@@ -36,7 +36,9 @@ struct NodeInitTests {
     func certificate() async throws {
         let test = try await TestNode.make()
         defer { test.remove() }
-        let text = try Shell.run("openssl", ["x509", "-in", test.node.directory.tlsCertificate.path, "-noout", "-text"]).stdout
+        let text = try Shell.run(
+            "openssl", ["x509", "-in", test.node.directory.tlsCertificate.path, "-noout", "-text"]
+        ).stdout
         #expect(text.contains("CA:TRUE"))
         #expect(text.contains("Certificate Sign"))
         #expect(text.contains("DNS:localhost"))
@@ -44,9 +46,12 @@ struct NodeInitTests {
         #expect(text.contains("IP Address:0:0:0:0:0:0:0:1"))
         #expect(text.contains("TLS Web Server Authentication"))
         let check = try Shell.run(
-            "openssl", ["verify", "-CAfile", test.node.directory.tlsCertificate.path, test.node.directory.tlsCertificate.path])
+            "openssl",
+            ["verify", "-CAfile", test.node.directory.tlsCertificate.path, test.node.directory.tlsCertificate.path])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        let keyMatches = try Shell.run("openssl", ["x509", "-in", test.node.directory.tlsCertificate.path, "-noout", "-pubkey"]).stdout
+        let keyMatches = try Shell.run(
+            "openssl", ["x509", "-in", test.node.directory.tlsCertificate.path, "-noout", "-pubkey"]
+        ).stdout
         let fromKey = try Shell.run("openssl", ["pkey", "-in", test.node.directory.tlsKey.path, "-pubout"]).stdout
         #expect(keyMatches == fromKey)
     }
@@ -56,14 +61,18 @@ struct NodeInitTests {
         let test = try await TestNode.make()
         defer { test.remove() }
         let config = test.node.config
-        await #expect(throws: CatalogError.self) { try await NodeInitializer.initialize(test.node.directory, config: config) }
+        await #expect(throws: CatalogError.self) {
+            try await NodeInitializer.initialize(test.node.directory, config: config)
+        }
         let keyBefore = try Data(contentsOf: test.node.directory.signingKey)
         #expect(try Data(contentsOf: test.node.directory.signingKey) == keyBefore)
 
         let busy = test.directory.file("busy")
         try FileManager.default.createDirectory(at: busy, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: busy.appendingPathComponent("notes.txt"))
-        await #expect(throws: CatalogError.self) { try await NodeInitializer.initialize(DataDirectory(root: busy), config: config) }
+        await #expect(throws: CatalogError.self) {
+            try await NodeInitializer.initialize(DataDirectory(root: busy), config: config)
+        }
         #expect(!FileManager.default.fileExists(atPath: busy.appendingPathComponent("config.yaml").path))
     }
 
@@ -93,7 +102,8 @@ struct NodeInitTests {
     func keyMode() async throws {
         let test = try await TestNode.make()
         defer { test.remove() }
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: test.node.directory.signingKey.path)
+        try FileManager.default.setAttributes(
+            [.posixPermissions: 0o644], ofItemAtPath: test.node.directory.signingKey.path)
         await #expect(throws: CatalogError.self) { try await Node.open(test.node.directory) }
     }
 }

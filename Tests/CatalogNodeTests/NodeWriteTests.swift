@@ -54,7 +54,9 @@ struct NodeWriteTests {
         var bad = Fixtures.offering(id: "bad")
         bad.topics = ["nonsense"]
         await #expect(throws: CatalogError.self) { try await test.node.put([Fixtures.training(), bad]) }
-        await #expect(throws: CatalogError.self) { try await test.node.put([Fixtures.training(), Fixtures.training()]) }
+        await #expect(throws: CatalogError.self) {
+            try await test.node.put([Fixtures.training(), Fixtures.training()])
+        }
         #expect(try await test.node.store.entries(origin: test.node.origin, includeWithdrawn: true).isEmpty)
         #expect(try await test.node.store.head(origin: test.node.origin)?.seq == 0)
     }

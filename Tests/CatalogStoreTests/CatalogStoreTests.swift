@@ -17,12 +17,14 @@ struct CatalogStoreTests {
     }
 
     func sign(_ entry: Entry, seq: Int64) throws -> SignedEntry {
-        try SignedEntry.sign(.version(of: entry, origin: "medicalmountains", seq: seq, updated: "2026-11-29T09:00:00Z"), with: key)
+        try SignedEntry.sign(
+            .version(of: entry, origin: "medicalmountains", seq: seq, updated: "2026-11-29T09:00:00Z"), with: key)
     }
 
     func head(_ state: CatalogHeadState) throws -> SignedHead {
         try SignedHead.sign(
-            HeadPayload(origin: state.origin, seq: state.seq, live: state.live, digest: state.digest,
+            HeadPayload(
+                origin: state.origin, seq: state.seq, live: state.live, digest: state.digest,
                 issued: "2026-11-29T09:00:00Z", expires: "2026-12-29T09:00:00Z"), with: key)
     }
 
@@ -40,9 +42,12 @@ struct CatalogStoreTests {
         #expect(stored[0].type == .training && stored[0].seq == 1)
         let storedHead = try #require(try await store.head(origin: "medicalmountains"))
         #expect(storedHead.seq == 2 && storedHead.live == 2)
-        #expect(storedHead.digest == CatalogDigest.compute([
-            .init(id: first.id, seq: 1, payloadHash: first.payloadHash), .init(id: second.id, seq: 2, payloadHash: second.payloadHash),
-        ]))
+        #expect(
+            storedHead.digest
+                == CatalogDigest.compute([
+                    .init(id: first.id, seq: 1, payloadHash: first.payloadHash),
+                    .init(id: second.id, seq: 2, payloadHash: second.payloadHash),
+                ]))
         #expect(try await store.origins().first?.maxSeq == 2)
     }
 
@@ -109,7 +114,9 @@ struct CatalogStoreTests {
         try store.close()
         defer { directory.remove() }
         let path = directory.file("catalog.sqlite").path
-        #expect(try Shell.run("sqlite3", [path, "PRAGMA journal_mode;"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
+        #expect(
+            try Shell.run("sqlite3", [path, "PRAGMA journal_mode;"]).stdout.trimmingCharacters(
+                in: .whitespacesAndNewlines) == "wal")
         #expect(try Shell.run("sqlite3", [path, "PRAGMA integrity_check;"]).stdout.contains("ok"))
         let badSeq = try Shell.run("sqlite3", [path, "UPDATE entry SET seq = 0;"])
         #expect(badSeq.status != 0 && badSeq.stderr.contains("CHECK"))

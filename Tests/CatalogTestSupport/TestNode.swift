@@ -11,7 +11,9 @@ public struct TestNode: Sendable {
         let directory = try TemporaryDirectory(name)
         let data = DataDirectory(root: directory.url.appendingPathComponent("node"))
         try await NodeInitializer.initialize(
-            data, config: NodeConfig(name: name, displayName: "Test \(name)", level: level, region: "DE-BW", hosts: ["localhost"]))
+            data,
+            config: NodeConfig(
+                name: name, displayName: "Test \(name)", level: level, region: "DE-BW", hosts: ["localhost"]))
         return TestNode(directory: directory, node: try await Node.open(data))
     }
 
