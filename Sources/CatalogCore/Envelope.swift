@@ -30,6 +30,10 @@ public struct Envelope: Sendable, Hashable {
         guard bytes.count <= Envelope.maxBytes else {
             throw CatalogError(.invalidEnvelope, "envelope of \(bytes.count) bytes exceeds \(Envelope.maxBytes)")
         }
+        // An envelope is one line of JSON, so that feeds can carry envelopes as lines, byte for byte.
+        guard !bytes.contains(UInt8(ascii: "\n")), !bytes.contains(UInt8(ascii: "\r")) else {
+            throw CatalogError(.invalidEnvelope, "envelope JSON must be a single line")
+        }
         let wire: Wire
         do {
             wire = try JSONDecoder().decode(Wire.self, from: bytes)

@@ -4,4 +4,6 @@ public enum PayloadType {
     public static let entry = "application/vnd.clusterexchange.entry+json"
     /// An origin's statement of its catalog state: `HeadPayload`.
     public static let head = "application/vnd.clusterexchange.head+json"
+    /// An endorser's statement about another origin's key: `EndorsementPayload`.
+    public static let endorsement = "application/vnd.clusterexchange.endorsement+json"
 }

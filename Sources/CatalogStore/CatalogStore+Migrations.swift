@@ -61,6 +61,68 @@ extension CatalogStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2: federation") { db in
+            try db.execute(
+                sql: """
+                    -- Heads travel in the change feed too: they share the entries' receipt sequence.
+                    ALTER TABLE head ADD COLUMN receipt INTEGER;
+                    UPDATE head SET receipt = (SELECT coalesce(max(receipt), 0) FROM entry) + rowid;
+                    CREATE UNIQUE INDEX head_receipt ON head(receipt);
+                    ALTER TABLE head ADD COLUMN via_peer TEXT;
+
+                    -- Every (origin, seq) the node has accepted, with the payload's hash: two different
+                    -- envelopes with one seq are equivocation. Holds no entry content, so it may outlive
+                    -- the versions it describes.
+                    CREATE TABLE seq_record (
+                        origin TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        payload_hash TEXT NOT NULL,
+                        PRIMARY KEY (origin, seq)
+                    ) WITHOUT ROWID;
+                    INSERT INTO seq_record (origin, seq, payload_hash) SELECT origin, seq, payload_hash FROM entry;
+
+                    -- The newest statement of each endorser about each subject key, as received.
+                    CREATE TABLE endorsement (
+                        endorser TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        subject_key BLOB NOT NULL CHECK (length(subject_key) = 32),
+                        level TEXT NOT NULL CHECK (level IN ('cluster', 'agency', 'national')),
+                        region TEXT NOT NULL,
+                        issued TEXT NOT NULL,
+                        expires TEXT NOT NULL,
+                        revoked INTEGER NOT NULL CHECK (revoked IN (0, 1)),
+                        envelope BLOB NOT NULL,
+                        received_at TEXT NOT NULL,
+                        via_peer TEXT,
+                        PRIMARY KEY (endorser, subject, subject_key)
+                    );
+
+                    -- Where the node stands with each peer: the feed cursor it resumes from, and how the
+                    -- last attempts went (for backoff and for `peers list`).
+                    CREATE TABLE peer_state (
+                        peer TEXT PRIMARY KEY NOT NULL,
+                        cursor INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
+                        endorsements_digest TEXT,
+                        last_attempt TEXT,
+                        last_success TEXT,
+                        last_error TEXT,
+                        failures INTEGER NOT NULL DEFAULT 0
+                    );
+
+                    -- What the node refused to store, and why.
+                    CREATE TABLE refusal (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at TEXT NOT NULL,
+                        peer TEXT,
+                        origin TEXT,
+                        entry_id TEXT,
+                        seq INTEGER,
+                        reason TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    CREATE INDEX refusal_by_reason ON refusal(reason);
+                    """)
+        }
         return migrator
     }
 }

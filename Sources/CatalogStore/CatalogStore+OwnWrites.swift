@@ -61,13 +61,17 @@ extension CatalogStore {
             guard head.head.origin == origin, head.head.seq == expectedSeq else {
                 throw CatalogError(.conflict, "head does not match the catalog it was signed for")
             }
-            try StoredHead(head, receivedAt: receivedAt).save(db)
+            try StoredHead(head, receivedAt: receivedAt, receipt: receipt + 1, viaPeer: nil).save(db)
             return result
         }
     }
 
+    /// The last position used in the change feed, by entries and heads alike.
     static func lastReceipt(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT coalesce(max(receipt), 0) FROM entry") ?? 0
+        try Int64.fetchOne(
+            db,
+            sql: "SELECT max((SELECT coalesce(max(receipt), 0) FROM entry), (SELECT coalesce(max(receipt), 0) FROM head))"
+        ) ?? 0
     }
 
     /// Stores `signed` as the newest version of its entry. A tombstone keeps the visibility of the
@@ -83,6 +87,9 @@ extension CatalogStore {
             payloadHash: signed.payloadHash, envelope: signed.envelope.bytes, receipt: receipt,
             receivedAt: receivedAt, viaPeer: viaPeer)
         try row.save(db)
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)",
+            arguments: [signed.origin, signed.seq, signed.payloadHash])
     }
 
     /// The digest lines of an origin's live federated entries: what its head covers.

@@ -1,0 +1,62 @@
+import Foundation
+
+/// An endorsement envelope with its payload decoded.
+public struct SignedEndorsement: Sendable, Hashable {
+    public let envelope: Envelope
+    public let endorsement: EndorsementPayload
+    public let subjectKey: NodePublicKey
+
+    public init(envelope: Envelope) throws {
+        guard envelope.payloadType == PayloadType.endorsement else {
+            throw CatalogError(
+                .invalidEnvelope, "payload type '\(envelope.payloadType)' is not \(PayloadType.endorsement)")
+        }
+        let payload: EndorsementPayload
+        do {
+            payload = try CatalogJSON.wireDecoder().decode(EndorsementPayload.self, from: envelope.payload)
+        } catch {
+            throw CatalogError(.invalidEnvelope, "endorsement payload: \(DecodingErrorText.describe(error))")
+        }
+        guard Slug.isValidOrigin(payload.endorser), Slug.isValidOrigin(payload.subject),
+            payload.endorser != payload.subject, Timestamp.parse(payload.issued) != nil,
+            Timestamp.parse(payload.expires) != nil, ["cluster", "agency", "national"].contains(payload.level)
+        else { throw CatalogError(.invalidEnvelope, "endorsement of '\(payload.subject)' has an invalid field") }
+        self.subjectKey = try NodePublicKey(text: payload.key)
+        self.envelope = envelope
+        self.endorsement = payload
+    }
+
+    public init(bytes: Data) throws {
+        try self.init(envelope: Envelope(bytes: bytes))
+    }
+
+    public static func sign(_ payload: EndorsementPayload, with key: NodeSigningKey) throws -> SignedEndorsement {
+        guard payload.endorser == key.origin else {
+            throw CatalogError(.invalidKey, "key of '\(key.origin)' cannot endorse as '\(payload.endorser)'")
+        }
+        let bytes = try CatalogJSON.encode(payload)
+        return try SignedEndorsement(
+            envelope: Envelope.sign(payload: bytes, payloadType: PayloadType.endorsement, with: key))
+    }
+
+    public func verify(with key: NodePublicKey) throws {
+        guard envelope.isSigned(by: key, keyID: key.keyID(origin: endorsement.endorser)) else {
+            throw CatalogError(
+                .badSignature, "endorsement of \(endorsement.subject) by \(endorsement.endorser) does not verify")
+        }
+    }
+
+    public func isExpired(at now: Date) -> Bool {
+        guard let expires = Timestamp.parse(endorsement.expires) else { return true }
+        return expires <= now
+    }
+
+    /// Whether this statement supersedes `other` about the same endorser, subject and key.
+    public func supersedes(_ other: SignedEndorsement) -> Bool {
+        if other.endorsement.revoked { return false }
+        if endorsement.revoked { return true }
+        guard let mine = Timestamp.parse(endorsement.issued), let theirs = Timestamp.parse(other.endorsement.issued)
+        else { return false }
+        return mine > theirs
+    }
+}

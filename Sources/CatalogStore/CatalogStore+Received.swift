@@ -1,0 +1,140 @@
+import CatalogCore
+import Foundation
+import GRDB
+
+extension CatalogStore {
+    /// Applies one page from `peer` and moves its cursor, in a single transaction: a crash or a cut
+    /// connection loses nothing and duplicates nothing, and applying the same page twice is harmless.
+    ///
+    /// Each verified envelope is stored only if it is newer than what the node holds; an older one
+    /// is refused as a rollback, and a different envelope for an `(origin, seq)` already seen is
+    /// refused as equivocation. `refusals` found before (bad signatures, untrusted origins, malformed
+    /// lines) are logged in the same transaction.
+    public func applyReceived(
+        _ items: [ReceivedItem], refusals: [Refusal], peer: String, cursor: Int64, at now: Date = Date()
+    ) async throws -> ApplyOutcome {
+        try await write { db in
+            var outcome = ApplyOutcome()
+            outcome.refusals = refusals
+            let selfOrigin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1")
+            let receivedAt = Timestamp.format(now)
+            var receipt = try Self.lastReceipt(db)
+            for item in items {
+                switch item {
+                case .entry(let signed):
+                    if signed.origin == selfOrigin {
+                        outcome.own += 1
+                        continue
+                    }
+                    try Self.apply(signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, outcome: &outcome, db)
+                case .head(let signed):
+                    if signed.head.origin == selfOrigin {
+                        outcome.own += 1
+                        continue
+                    }
+                    try Self.apply(signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, outcome: &outcome, db)
+                }
+            }
+            for refusal in outcome.refusals {
+                try db.execute(
+                    sql: """
+                        INSERT INTO refusal (at, peer, origin, entry_id, seq, reason, detail)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        receivedAt, refusal.peer, refusal.origin, refusal.entryID, refusal.seq, refusal.reason.rawValue,
+                        refusal.detail,
+                    ])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO peer_state (peer, cursor) VALUES (?, ?)
+                    ON CONFLICT (peer) DO UPDATE SET cursor = excluded.cursor
+                    """,
+                arguments: [peer, cursor])
+            return outcome
+        }
+    }
+
+    private static func apply(
+        _ signed: SignedEntry, peer: String, receipt: inout Int64, receivedAt: String, outcome: inout ApplyOutcome,
+        _ db: Database
+    ) throws {
+        func refuse(_ reason: Refusal.Reason, _ detail: String) {
+            outcome.refusals.append(
+                Refusal(peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq, reason: reason, detail: detail))
+        }
+        let seen = try String.fetchOne(
+            db, sql: "SELECT payload_hash FROM seq_record WHERE origin = ? AND seq = ?",
+            arguments: [signed.origin, signed.seq])
+        if let seen, seen != signed.payloadHash {
+            refuse(.equivocation, "a different envelope with this seq was accepted before")
+            return
+        }
+        let stored = try StoredEntry.filter(
+            StoredEntry.Columns.origin == signed.origin && StoredEntry.Columns.id == signed.id
+        ).fetchOne(db)
+        if let stored {
+            if stored.seq == signed.seq && stored.payloadHash == signed.payloadHash {
+                outcome.unchanged += 1
+                return
+            }
+            if stored.seq >= signed.seq {
+                refuse(.rollback, "older than the stored version (seq \(signed.seq) < \(stored.seq))")
+                return
+            }
+        } else if seen != nil {
+            refuse(.rollback, "a version this node has already replaced")
+            return
+        }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO origin (name) VALUES (?)", arguments: [signed.origin])
+        receipt += 1
+        try upsert(signed, previous: stored, receipt: receipt, receivedAt: receivedAt, viaPeer: peer, db)
+        try db.execute(
+            sql: "UPDATE origin SET max_seq = max(max_seq, ?) WHERE name = ?", arguments: [signed.seq, signed.origin])
+        if signed.isTombstone {
+            outcome.withdrawn += 1
+        } else if stored == nil || stored?.deleted == true {
+            outcome.added += 1
+        } else {
+            outcome.updated += 1
+        }
+    }
+
+    private static func apply(
+        _ signed: SignedHead, peer: String, receipt: inout Int64, receivedAt: String, outcome: inout ApplyOutcome,
+        _ db: Database
+    ) throws {
+        let head = signed.head
+        func refuse(_ reason: Refusal.Reason, _ detail: String) {
+            outcome.refusals.append(Refusal(peer: peer, origin: head.origin, seq: head.seq, reason: reason, detail: detail))
+        }
+        if let stored = try StoredHead.fetchOne(db, key: head.origin) {
+            if stored.envelope == signed.envelope.bytes {
+                outcome.unchanged += 1
+                return
+            }
+            if head.seq < stored.seq {
+                refuse(.rollback, "head older than the stored one (seq \(head.seq) < \(stored.seq))")
+                return
+            }
+            if head.seq == stored.seq {
+                if head.digest != stored.digest || head.live != stored.live {
+                    refuse(.equivocation, "two heads with seq \(head.seq) describe different catalogs")
+                    return
+                }
+                guard let issued = Timestamp.parse(head.issued), let storedIssued = Timestamp.parse(stored.issued),
+                    issued > storedIssued
+                else {
+                    outcome.unchanged += 1
+                    return
+                }
+            }
+        }
+        try db.execute(sql: "INSERT OR IGNORE INTO origin (name) VALUES (?)", arguments: [head.origin])
+        receipt += 1
+        try StoredHead(signed, receivedAt: receivedAt, receipt: receipt, viaPeer: peer).save(db)
+        outcome.heads += 1
+    }
+}

@@ -1,0 +1,23 @@
+import GRDB
+
+/// Where the node stands with one peer.
+public struct PeerState: Codable, Sendable, Hashable, FetchableRecord {
+    public var peer: String
+    /// The feed position to resume from.
+    public var cursor: Int64
+    /// The digest of the peer's endorsements when they were last fetched.
+    public var endorsementsDigest: String?
+    public var lastAttempt: String?
+    public var lastSuccess: String?
+    public var lastError: String?
+    /// Consecutive failed attempts, for backoff.
+    public var failures: Int
+
+    enum CodingKeys: String, CodingKey {
+        case peer, cursor, failures
+        case endorsementsDigest = "endorsements_digest"
+        case lastAttempt = "last_attempt"
+        case lastSuccess = "last_success"
+        case lastError = "last_error"
+    }
+}

@@ -1,0 +1,34 @@
+import CatalogCore
+import Foundation
+
+/// An NDJSON answer split into its header and envelope lines, each envelope line kept byte for byte.
+public struct FeedAnswer: Sendable {
+    public let header: FeedHeader
+    public let lines: [Data]
+
+    public init(parsing body: Data) throws {
+        var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Data($0) }
+        guard !lines.isEmpty else { throw CatalogError(.invalidInput, "empty feed answer") }
+        let headerLine = lines.removeFirst()
+        do {
+            header = try JSONDecoder().decode(FeedHeader.self, from: headerLine)
+        } catch {
+            throw CatalogError(.invalidInput, "feed header: \(DecodingErrorText.describe(error))")
+        }
+        guard header.count == lines.count else {
+            throw CatalogError(.invalidInput, "feed announced \(header.count) envelopes but sent \(lines.count)")
+        }
+        self.lines = lines
+    }
+
+    /// The NDJSON text of a header and envelope lines, as a server writes it.
+    public static func encode(header: FeedHeader, envelopes: [Data]) throws -> Data {
+        var out = try CatalogJSON.encode(header)
+        out.append(UInt8(ascii: "\n"))
+        for envelope in envelopes {
+            out.append(envelope)
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
+    }
+}

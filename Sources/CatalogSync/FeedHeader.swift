@@ -1,0 +1,23 @@
+/// The first line of an NDJSON answer from `/v1/changes`, `/v1/heads` or `/v1/endorsements`; each
+/// following line is one envelope, exactly as the serving node stores it.
+public struct FeedHeader: Codable, Sendable, Equatable {
+    /// How many envelope lines follow.
+    public let count: Int
+    /// `/v1/changes`: the cursor to ask from next.
+    public let next: Int64?
+    /// `/v1/changes`: whether more envelopes follow after `next`.
+    public let more: Bool?
+    /// `/v1/changes`: the digest of the endorsements the node serves, so a puller fetches them only
+    /// when they changed.
+    public let endorsements: String?
+
+    public init(count: Int, next: Int64? = nil, more: Bool? = nil, endorsements: String? = nil) {
+        self.count = count
+        self.next = next
+        self.more = more
+        self.endorsements = endorsements
+    }
+
+    /// The media type of these answers.
+    public static let contentType = "application/x-ndjson"
+}

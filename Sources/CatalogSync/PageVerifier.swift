@@ -1,0 +1,103 @@
+import CatalogCore
+import CatalogStore
+import Foundation
+
+/// Checks the envelope lines of a feed page against the trust set: form, size, origin and signature.
+/// Pure and parallel: the lines are split among the cores, and the order of the page is kept.
+enum PageVerifier {
+    struct Result: Sendable {
+        var items: [ReceivedItem] = []
+        var refusals: [Refusal] = []
+    }
+
+    static func verify(_ lines: [Data], trust: TrustSet, peer: String) async -> Result {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 16))
+        guard workers > 1 else { return verifySerially(lines[...], trust: trust, peer: peer) }
+        let chunkSize = (lines.count + workers - 1) / workers
+        return await withTaskGroup(of: (Int, Result).self) { group in
+            for index in 0..<workers {
+                let chunk = lines[min(lines.count, index * chunkSize)..<min(lines.count, (index + 1) * chunkSize)]
+                group.addTask { (index, verifySerially(chunk, trust: trust, peer: peer)) }
+            }
+            var parts = [Result](repeating: Result(), count: workers)
+            for await (index, part) in group { parts[index] = part }
+            return parts.reduce(into: Result()) { total, part in
+                total.items += part.items
+                total.refusals += part.refusals
+            }
+        }
+    }
+
+    static func verifySerially(_ lines: ArraySlice<Data>, trust: TrustSet, peer: String) -> Result {
+        var result = Result()
+        for line in lines {
+            switch verify(line, trust: trust, peer: peer) {
+            case .success(let item): result.items.append(item)
+            case .failure(let refusal): result.refusals.append(refusal)
+            }
+        }
+        return result
+    }
+
+    static func verify(_ line: Data, trust: TrustSet, peer: String) -> Swift.Result<ReceivedItem, Refusal> {
+        guard line.count <= Envelope.maxBytes else {
+            return .failure(Refusal(peer: peer, reason: .oversized, detail: "envelope of \(line.count) bytes exceeds \(Envelope.maxBytes)"))
+        }
+        let envelope: Envelope
+        do {
+            envelope = try Envelope(bytes: line)
+        } catch {
+            return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
+        }
+        switch envelope.payloadType {
+        case PayloadType.entry:
+            let signed: SignedEntry
+            do {
+                signed = try SignedEntry(envelope: envelope)
+            } catch {
+                return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
+            }
+            if let refusal = check(origin: signed.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) }) {
+                return .failure(Refusal(peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq,
+                    reason: refusal.reason, detail: refusal.detail))
+            }
+            return .success(.entry(signed))
+        case PayloadType.head:
+            let signed: SignedHead
+            do {
+                signed = try SignedHead(envelope: envelope)
+            } catch {
+                return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
+            }
+            if let refusal = check(origin: signed.head.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) }) {
+                return .failure(Refusal(peer: peer, origin: signed.head.origin, seq: signed.head.seq,
+                    reason: refusal.reason, detail: "head: " + refusal.detail))
+            }
+            return .success(.head(signed))
+        default:
+            return .failure(Refusal(peer: peer, reason: .malformed, detail: "unknown payload type '\(envelope.payloadType)'"))
+        }
+    }
+
+    /// Why an envelope of `origin` cannot be accepted, or nil when a trusted key verifies it.
+    private static func check(
+        origin: String, trust: TrustSet, peer: String, verify: (NodePublicKey) throws -> Void
+    ) -> (reason: Refusal.Reason, detail: String)? {
+        let keys = trust.keys(for: origin)
+        guard !keys.isEmpty else {
+            switch trust.distrust(of: origin) {
+            case .unknown: return (.untrustedOrigin, "origin is neither pinned nor endorsed")
+            case .expired: return (.endorsementExpired, "the origin's endorsement has expired")
+            case .revoked: return (.endorsementRevoked, "the origin's endorsement was revoked")
+            }
+        }
+        for key in keys where (try? verify(key)) != nil { return nil }
+        return (.badSignature, "signature does not verify under the origin's trusted key")
+    }
+
+    private static func message(_ error: any Error) -> String {
+        (error as? CatalogError)?.message ?? "\(error)"
+    }
+}
+
+extension Refusal: Error {}

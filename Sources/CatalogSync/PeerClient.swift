@@ -1,0 +1,134 @@
+import AsyncHTTPClient
+import CatalogCore
+import Foundation
+import NIOCore
+import NIOSSL
+
+/// Talks HTTPS to one peer: its identity, its change feed, its endorsements. Every request has a
+/// deadline and every answer a size limit, so a slow or endless peer cannot stall the node.
+public struct PeerClient: Sendable {
+    public static let requestTimeout: TimeAmount = .seconds(30)
+    /// The largest answer accepted: a feed page of the maximum length of maximum-size envelopes fits.
+    public static let maxResponseBytes = 32 * 1024 * 1024
+
+    let http: HTTPClient
+    public let baseURL: String
+    let tls: TLSConfiguration?
+
+    /// - Parameters:
+    ///   - url: the peer's base URL, `https://host:port`; plain http only to a loopback address.
+    ///   - trust: how its certificate is trusted, with certificate paths resolved.
+    public init(http: HTTPClient, url: String, trust: ResolvedTrust) throws {
+        self.http = http
+        self.baseURL = try Self.checkedBaseURL(url)
+        self.tls = try trust.configuration()
+    }
+
+    /// How a certificate is trusted, with the file (if any) as a path.
+    public enum ResolvedTrust: Sendable {
+        case ca(path: String)
+        case pinnedCertificate(path: String)
+        case system
+
+        public init(_ trust: PeerFile.TLSTrust, peers: PeerDirectory) {
+            switch trust {
+            case .ca(let file): self = .ca(path: peers.path(of: file))
+            case .pinnedCertificate(let file): self = .pinnedCertificate(path: peers.path(of: file))
+            case .system: self = .system
+            }
+        }
+
+        func configuration() throws -> TLSConfiguration? {
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            configuration.minimumTLSVersion = .tlsv12
+            switch self {
+            case .system:
+                return configuration
+            case .ca(let path):
+                configuration.trustRoots = .certificates(try Self.certificates(path))
+            case .pinnedCertificate(let path):
+                configuration.trustRoots = .certificates(try Self.certificates(path))
+                configuration.certificateVerification = .noHostnameVerification
+            }
+            return configuration
+        }
+
+        private static func certificates(_ path: String) throws -> [NIOSSLCertificate] {
+            do {
+                let certificates = try NIOSSLCertificate.fromPEMFile(path)
+                guard !certificates.isEmpty else { throw CatalogError(.configuration, "\(path) holds no certificate") }
+                return certificates
+            } catch let error as CatalogError {
+                throw error
+            } catch {
+                throw CatalogError(.configuration, "\(path) is not a PEM certificate file")
+            }
+        }
+    }
+
+    /// `https://host[:port]` without a trailing slash; plain http is allowed for loopback only.
+    static func checkedBaseURL(_ url: String) throws -> String {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            let host = components.host, !host.isEmpty, components.path.isEmpty || components.path == "/",
+            components.query == nil
+        else { throw CatalogError(.configuration, "'\(url)' is not a base URL such as https://agency.example:8443") }
+        switch scheme {
+        case "https": break
+        case "http":
+            guard ["127.0.0.1", "::1", "localhost"].contains(host) else {
+                throw CatalogError(.configuration, "'\(url)': plain http is allowed to a loopback address only")
+            }
+        default:
+            throw CatalogError(.configuration, "'\(url)' is not an https URL")
+        }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+
+    public func nodeInfo() async throws -> NodeInfo {
+        let body = try await get("/v1/node", limit: 64 * 1024)
+        do {
+            return try JSONDecoder().decode(NodeInfo.self, from: body)
+        } catch {
+            throw CatalogError(.invalidInput, "\(baseURL)/v1/node is not a clusternode: \(DecodingErrorText.describe(error))")
+        }
+    }
+
+    /// One page of the peer's change feed.
+    public func changes(since cursor: Int64, limit: Int) async throws -> FeedAnswer {
+        try FeedAnswer(parsing: try await get("/v1/changes?since=\(cursor)&limit=\(limit)", limit: Self.maxResponseBytes))
+    }
+
+    /// Every endorsement statement the peer serves.
+    public func endorsements() async throws -> FeedAnswer {
+        try FeedAnswer(parsing: try await get("/v1/endorsements", limit: Self.maxResponseBytes))
+    }
+
+    /// GETs `path` and returns the body, failing on any status but 200.
+    func get(_ path: String, limit: Int) async throws -> Data {
+        var request = HTTPClientRequest(url: baseURL + path)
+        request.tlsConfiguration = tls
+        request.headers.add(name: "User-Agent", value: "clusternode/1")
+        do {
+            let response = try await http.execute(request, timeout: Self.requestTimeout)
+            guard response.status == .ok else {
+                throw CatalogError(.io, "\(baseURL)\(path) answered \(response.status.code) \(response.status.reasonPhrase)")
+            }
+            if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
+                throw CatalogError(.io, "\(baseURL)\(path) answer of \(length) bytes exceeds \(limit)")
+            }
+            let buffer = try await response.body.collect(upTo: limit)
+            return Data(buffer.readableBytesView)
+        } catch let error as CatalogError {
+            throw error
+        } catch let error as NIOTooManyBytesError {
+            throw CatalogError(.io, "\(baseURL)\(path) sent more than \(limit) bytes: \(error)")
+        } catch {
+            throw CatalogError(.io, "cannot reach \(baseURL)\(path): \(Self.describe(error))")
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        return text.count > 300 ? String(text.prefix(300)) + "…" : text
+    }
+}

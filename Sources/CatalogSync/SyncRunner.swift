@@ -1,0 +1,146 @@
+import AsyncHTTPClient
+import CatalogCore
+import CatalogNode
+import CatalogStore
+import Foundation
+import Logging
+
+/// Pulls from peers: for each, the feed from its checkpoint page by page, each page verified on all
+/// cores and stored with its new cursor in one transaction. Peers are pulled concurrently; one that
+/// fails does not stop the others.
+public struct SyncRunner: Sendable {
+    /// Called after each stored page: peer, envelopes so far, whether more pages follow.
+    public typealias Progress = @Sendable (_ peer: String, _ envelopes: Int, _ more: Bool) -> Void
+
+    public let node: Node
+    public let http: HTTPClient
+    public var pageSize = 500
+    public var logger: Logger
+
+    public init(node: Node, http: HTTPClient, logger: Logger) {
+        self.node = node
+        self.http = http
+        self.logger = logger
+    }
+
+    /// Pulls from every peer, or from the named ones.
+    public func sync(only names: [String]? = nil, progress: Progress? = nil) async throws -> SyncReport {
+        let directory = PeerDirectory(node.directory)
+        var peers = try directory.load()
+        if let names {
+            for name in names where !peers.contains(where: { $0.name == name }) {
+                _ = try directory.peer(named: name)  // throws naming the known peers
+            }
+            peers = peers.filter { names.contains($0.name) }
+        }
+        let reports = await withTaskGroup(of: PeerSyncReport.self) { group in
+            for peer in peers {
+                group.addTask { await self.pull(peer, progress: progress) }
+            }
+            var reports: [PeerSyncReport] = []
+            for await report in group { reports.append(report) }
+            return reports.sorted { $0.peer < $1.peer }
+        }
+        return SyncReport(peers: reports)
+    }
+
+    /// Pulls from one peer, never throwing: a failure is in the report and in the peer's state.
+    public func pull(_ peer: PeerFile, progress: Progress? = nil) async -> PeerSyncReport {
+        var report = PeerSyncReport(peer: peer.name)
+        var logger = logger
+        logger[metadataKey: "peer.name"] = "\(peer.name)"
+        do {
+            try await pull(peer, into: &report, logger: logger, progress: progress)
+            report.ok = true
+            try await node.store.recordAttempt(peer: peer.name, error: nil)
+            report.incomplete = try await node.store.completeness().filter { $0.viaPeer == peer.name && !$0.complete }
+            logger.info(
+                "pulled from peer",
+                metadata: [
+                    "envelopes": "\(report.envelopes)", "added": "\(report.added)", "updated": "\(report.updated)",
+                    "withdrawn": "\(report.withdrawn)", "refused": "\(report.refused.count)",
+                ])
+        } catch {
+            let message = (error as? CatalogError)?.message ?? "\(error)"
+            report.error = message
+            try? await node.store.recordAttempt(peer: peer.name, error: message)
+            logger.warning("pull from peer failed", metadata: ["error": "\(message)"])
+        }
+        for refusal in report.refused where refusal.reason == .equivocation {
+            logger.error("equivocation: two different envelopes for one seq", metadata: ["refusal": "\(refusal)"])
+        }
+        return report
+    }
+
+    private func pull(_ peer: PeerFile, into report: inout PeerSyncReport, logger: Logger, progress: Progress?)
+        async throws
+    {
+        let client = try PeerClient(
+            http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
+        var trust = try await currentTrust()
+        var cursor = try await node.store.peerState(peer.name)?.cursor ?? 0
+        var checkedEndorsements = false
+        while true {
+            let page = try await client.changes(since: cursor, limit: pageSize)
+            report.pages += 1
+            if !checkedEndorsements {
+                checkedEndorsements = true
+                if let digest = page.header.endorsements,
+                    digest != (try await node.store.peerState(peer.name)?.endorsementsDigest)
+                {
+                    let (grown, stored) = try await refreshEndorsements(from: client, peer: peer.name, trust: &trust)
+                    report.endorsements += stored
+                    try await node.store.recordEndorsements(peer: peer.name, digest: digest, resetCursor: grown)
+                    if grown && cursor > 0 {
+                        // Entries refused before for want of trust may be accepted now: start over.
+                        logger.info("trust grew; pulling the feed again from its start")
+                        cursor = 0
+                        continue
+                    }
+                }
+            }
+            let verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
+            let next = page.header.next ?? cursor
+            guard next >= cursor else {
+                throw CatalogError(.invalidInput, "peer sent a cursor that goes back (\(next) < \(cursor))")
+            }
+            let outcome = try await node.store.applyReceived(
+                verified.items, refusals: verified.refusals, peer: peer.name, cursor: next)
+            report.envelopes += page.lines.count
+            report.add(outcome)
+            cursor = next
+            let more = page.header.more ?? false
+            progress?(peer.name, report.envelopes, more)
+            guard more, !page.lines.isEmpty else { break }
+        }
+    }
+
+    /// The trust the node has now: its own key, the pinned peers, the endorsements it holds.
+    func currentTrust(extra: [SignedEndorsement] = []) async throws -> TrustSet {
+        var anchors = [TrustSet.Anchor(origin: node.origin, key: node.publicKey, mayEndorse: node.config.level.mayEndorse)]
+        for peer in try PeerDirectory(node.directory).load() {
+            anchors.append(.init(origin: peer.name, key: try peer.publicKey(), mayEndorse: peer.level.mayEndorse))
+        }
+        let held = try await node.store.endorsements().compactMap { try? SignedEndorsement(bytes: $0.envelope) }
+        return TrustSet(anchors: anchors, endorsements: held + extra, now: Date())
+    }
+
+    /// Fetches the peer's endorsements and stores those signed by a trusted endorser.
+    /// Returns whether trust grew, and how many statements were stored.
+    private func refreshEndorsements(from client: PeerClient, peer: String, trust: inout TrustSet) async throws
+        -> (grown: Bool, stored: Int)
+    {
+        let answer = try await client.endorsements()
+        let offered = answer.lines.compactMap { try? SignedEndorsement(bytes: $0) }
+        let candidate = try await currentTrust(extra: offered)
+        // Keep what a trusted endorser verifiably signed; ignore the rest (it proves nothing).
+        let accepted = offered.filter { signed in
+            candidate.keys(for: signed.endorsement.endorser).contains { (try? signed.verify(with: $0)) != nil }
+        }
+        let stored = try await node.store.saveEndorsements(accepted, viaPeer: peer)
+        let updated = try await currentTrust()
+        let grown = updated.isGrown(comparedTo: trust)
+        trust = updated
+        return (grown, stored)
+    }
+}
