@@ -21,11 +21,14 @@ public struct CatalogVerifier: Sendable {
     }
 
     public let store: CatalogStore
+    /// The keys trusted for an origin now (pinned, endorsed or the node's own).
+    public let trustedKeys: @Sendable (String) -> [NodePublicKey]
     /// How many rows are read at a time, so memory stays flat for any catalog size.
     public var pageSize = 1_000
 
-    public init(store: CatalogStore) {
+    public init(store: CatalogStore, trustedKeys: @escaping @Sendable (String) -> [NodePublicKey]) {
         self.store = store
+        self.trustedKeys = trustedKeys
     }
 
     public func verify(now: Date = Date()) async throws -> Report {
@@ -36,7 +39,7 @@ public struct CatalogVerifier: Sendable {
             let page = try await store.entriesPage(after: position, limit: pageSize)
             for row in page {
                 if keysByOrigin[row.origin] == nil {
-                    keysByOrigin[row.origin] = try await trustedKeys(row.origin)
+                    keysByOrigin[row.origin] = trustedKeys(row.origin)
                 }
                 report.entriesChecked += 1
                 if let reason = Self.problem(with: row, keys: keysByOrigin[row.origin] ?? []) {
@@ -49,17 +52,12 @@ public struct CatalogVerifier: Sendable {
         for origin in try await store.origins() {
             guard let head = try await store.head(origin: origin.name) else { continue }
             report.headsChecked += 1
-            var keys = keysByOrigin[origin.name] ?? []
-            if keys.isEmpty { keys = try await trustedKeys(origin.name) }
+            let keys = keysByOrigin[origin.name] ?? trustedKeys(origin.name)
             if let reason = try await headProblem(head, keys: keys, isSelf: origin.isSelf) {
                 report.failures.append(Failure(origin: origin.name, id: nil, reason: reason))
             }
         }
         return report
-    }
-
-    private func trustedKeys(_ origin: String) async throws -> [NodePublicKey] {
-        try await store.keys(origin: origin).compactMap { try? $0.nodePublicKey() }
     }
 
     /// Why a stored row is not what its signature says, or nil when it is.

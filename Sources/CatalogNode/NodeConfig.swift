@@ -18,13 +18,17 @@ public struct NodeConfig: Codable, Sendable, Equatable {
     public var port: Int
     /// How many days a signed head stays valid. Default 30.
     public var headValidityDays: Int
+    /// How often `serve` pulls from each peer, in seconds. Default 300.
+    public var syncIntervalSeconds: Int
 
     public static let defaultPort = 8443
     public static let defaultHeadValidityDays = 30
+    public static let defaultSyncIntervalSeconds = 300
 
     public init(
         name: String, displayName: String, level: NodeLevel, region: String, hosts: [String] = [],
-        port: Int = defaultPort, headValidityDays: Int = defaultHeadValidityDays
+        port: Int = defaultPort, headValidityDays: Int = defaultHeadValidityDays,
+        syncIntervalSeconds: Int = defaultSyncIntervalSeconds
     ) {
         self.name = name
         self.displayName = displayName
@@ -33,10 +37,11 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         self.hosts = hosts
         self.port = port
         self.headValidityDays = headValidityDays
+        self.syncIntervalSeconds = syncIntervalSeconds
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, displayName, level, region, hosts, port, headValidityDays
+        case name, displayName, level, region, hosts, port, headValidityDays, syncIntervalSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,6 +53,8 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         hosts = try c.decodeIfPresent([String].self, forKey: .hosts) ?? []
         port = try c.decodeIfPresent(Int.self, forKey: .port) ?? Self.defaultPort
         headValidityDays = try c.decodeIfPresent(Int.self, forKey: .headValidityDays) ?? Self.defaultHeadValidityDays
+        syncIntervalSeconds =
+            try c.decodeIfPresent(Int.self, forKey: .syncIntervalSeconds) ?? Self.defaultSyncIntervalSeconds
     }
 
     /// Every rule the values break, as one-line reasons naming the setting.
@@ -69,6 +76,9 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         }
         if !(1...65535).contains(port) { problems.append("port \(port) is not between 1 and 65535") }
         if !(1...365).contains(headValidityDays) { problems.append("headValidityDays must be 1 to 365") }
+        if !(1...86_400).contains(syncIntervalSeconds) {
+            problems.append("syncIntervalSeconds must be 1 to 86400")
+        }
         return problems
     }
 
@@ -134,6 +144,10 @@ public struct NodeConfig: Codable, Sendable, Equatable {
             # How many days a signed head stays valid. Peers report a catalog whose head has
             # expired as stale. Default: \(Self.defaultHeadValidityDays).
             headValidityDays: \(headValidityDays)
+
+            # How often `clusternode serve` pulls from each peer, in seconds. A peer that fails is
+            # retried with a growing delay, up to an hour. Default: \(Self.defaultSyncIntervalSeconds).
+            syncIntervalSeconds: \(syncIntervalSeconds)
 
             """
     }

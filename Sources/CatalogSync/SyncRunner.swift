@@ -115,14 +115,8 @@ public struct SyncRunner: Sendable {
         }
     }
 
-    /// The trust the node has now: its own key, the pinned peers, the endorsements it holds.
     func currentTrust(extra: [SignedEndorsement] = []) async throws -> TrustSet {
-        var anchors = [TrustSet.Anchor(origin: node.origin, key: node.publicKey, mayEndorse: node.config.level.mayEndorse)]
-        for peer in try PeerDirectory(node.directory).load() {
-            anchors.append(.init(origin: peer.name, key: try peer.publicKey(), mayEndorse: peer.level.mayEndorse))
-        }
-        let held = try await node.store.endorsements().compactMap { try? SignedEndorsement(bytes: $0.envelope) }
-        return TrustSet(anchors: anchors, endorsements: held + extra, now: Date())
+        try await NodeTrust.current(node, extra: extra)
     }
 
     /// Fetches the peer's endorsements and stores those signed by a trusted endorser.

@@ -10,6 +10,9 @@ struct ClusterNode: AsyncParsableCommand {
             Start with `clusternode init`, then add entries with `clusternode entries add` or import a
             catalog file with `clusternode entries import`.
             """,
-        subcommands: [InitCommand.self, EntriesCommand.self, KeyCommand.self, VerifyCommand.self]
+        subcommands: [
+            InitCommand.self, EntriesCommand.self, PeersCommand.self, EndorseCommand.self, SyncCommand.self,
+            ServeCommand.self, KeyCommand.self, VerifyCommand.self,
+        ]
     )
 }

@@ -15,6 +15,22 @@ enum Console {
         print(text)
     }
 
+    /// Pushes buffered stdout out now (stdout is block-buffered when it is a pipe).
+    static func flush() {
+        fflush(nil)  // every output stream; naming `stdout` is not concurrency-safe in Swift 6
+    }
+
+    /// Asks a yes/no question on the terminal; false when stdin is not a terminal.
+    static func confirm(_ question: String) -> Bool {
+        guard isatty(STDIN_FILENO) == 1 else { return false }
+        print("\(question) [y/N] ", terminator: "")
+        flush()
+        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        return answer == "y" || answer == "yes" || answer == "j" || answer == "ja"
+    }
+
+    static var isErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalogNode
+import CatalogSync
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,8 @@ struct VerifyCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandErrors.report {
             let node = try await options.openNode()
-            let report = try await CatalogVerifier(store: node.store).verify()
+            let trust = try await NodeTrust.current(node)
+            let report = try await CatalogVerifier(store: node.store, trustedKeys: { trust.keys(for: $0) }).verify()
             if options.json {
                 try Console.json(report)
             } else {

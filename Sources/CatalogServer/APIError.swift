@@ -1,0 +1,67 @@
+import CatalogCore
+import Foundation
+import Hummingbird
+
+/// The one error a route answers with: a status, a stable code and a message safe to show a peer,
+/// as `{"error": {"code": "...", "message": "..."}}`. Internal failures never leak their text.
+public struct APIError: Error, HTTPResponseError, Sendable {
+    public let status: HTTPResponse.Status
+    public let code: String
+    public let message: String
+
+    public init(_ status: HTTPResponse.Status, code: String, _ message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public static func badRequest(_ message: String) -> APIError { APIError(.badRequest, code: "bad-request", message) }
+    public static func notFound(_ message: String) -> APIError { APIError(.notFound, code: "not-found", message) }
+
+    /// Maps any error a handler throws: catalog errors the client caused become 4xx with their
+    /// message; everything else is a 500 with a generic message.
+    public static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as CatalogError:
+            switch error.code {
+            case .notFound: return .notFound(error.message)
+            case .invalidInput, .invalidEntry, .invalidEnvelope: return .badRequest(error.message)
+            default: return APIError(.internalServerError, code: "internal", "the node could not answer")
+            }
+        case let error as HTTPError:
+            return APIError(error.status, code: "http-\(error.status.code)", error.body ?? error.status.reasonPhrase)
+        default:
+            return APIError(.internalServerError, code: "internal", "the node could not answer")
+        }
+    }
+
+    struct Body: Encodable {
+        struct Detail: Encodable {
+            let code: String
+            let message: String
+        }
+
+        let error: Detail
+    }
+
+    public var headers: HTTPFields { [.contentType: "application/json"] }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let data = try CatalogJSON.encode(Body(error: .init(code: code, message: message)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Answers every failure as an `APIError`, and unknown routes as a JSON 404.
+struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch {
+            throw APIError.from(error)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import CatalogNode
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The request context of every route.
+public typealias NodeRequestContext = BasicRequestContext
+
+/// Builds the router with every route of the protocol, so tests exercise exactly what `serve` runs.
+public func buildRouter(node: Node, metrics: NodeMetrics) -> Router<NodeRequestContext> {
+    let router = Router(context: NodeRequestContext.self)
+    router.add(middleware: MetricsRecorder(metrics: metrics))
+    router.add(middleware: APIErrorMiddleware())
+    NodeController(node: node).addRoutes(to: router)
+    FeedController(node: node).addRoutes(to: router)
+    HealthController(node: node).addRoutes(to: router)
+    MetricsController(metrics: metrics).addRoutes(to: router)
+    return router
+}
+
+/// Builds the HTTPS application `serve` runs: the node's routes over TLS (or plain HTTP on
+/// loopback), with `services` (the periodic sync) run and stopped alongside it.
+///
+/// - Parameter onRunning: called with the bound port once the server listens (port 0 picks one).
+public func buildApplication(
+    node: Node, configuration: ServerConfiguration, services: [any Service] = [], logger: Logger,
+    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) throws -> some ApplicationProtocol {
+    try configuration.validate()
+    let router = buildRouter(node: node, metrics: NodeMetrics(node: node))
+    let server: HTTPServerBuilder
+    if let tls = try configuration.tlsConfiguration(for: node.directory) {
+        server = try .tls(.http1(), tlsConfiguration: tls)
+    } else {
+        server = .http1()
+    }
+    return Application(
+        router: router,
+        server: server,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "clusternode"),
+        services: services,
+        onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+        logger: logger)
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import AsyncHTTPClient
+import CatalogCore
+import CatalogStore
+import CatalogSync
+import Foundation
+
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Pull from every peer now (or from --peer ones) and report what changed.",
+        discussion: """
+            For each peer: entries new, updated and withdrawn, envelopes refused (with reasons), and entries
+            missing against the origins' signed heads. Peers are pulled concurrently; one failing does not stop
+            the others. Exits 1 when any peer failed.
+            """)
+
+    @OptionGroup var options: NodeOptions
+
+    @Option(name: .customLong("peer"), help: "Pull from this peer only (repeatable).")
+    var peers: [String] = []
+
+    func run() async throws {
+        try await CommandErrors.report {
+            let node = try await options.openNode()
+            let logger = CLILogging.logger("clusternode.sync", defaultLevel: .warning)
+            let bar = Console.isErrorTerminal && !options.json ? ProgressLine() : nil
+            var progress: SyncRunner.Progress?
+            if let bar {
+                progress = { peer, count, more in bar.show("\(peer): \(count) envelopes" + (more ? " …" : "")) }
+            }
+            let only = peers.isEmpty ? nil : peers
+            let report = try await HTTPClient.withNodeClient { http in
+                try await SyncRunner(node: node, http: http, logger: logger).sync(only: only, progress: progress)
+            }
+            bar?.clear()
+            if options.json {
+                try Console.json(report)
+            } else {
+                show(report)
+            }
+            if !report.ok { throw ExitCode.failure }
+        }
+    }
+
+    private func show(_ report: SyncReport) {
+        if report.peers.isEmpty {
+            Console.line("No peers to pull from. Pin one with: clusternode peers add --url URL --ca CERT")
+        }
+        for peer in report.peers {
+            guard peer.ok else {
+                Console.line("\(peer.peer): FAILED: \(peer.error ?? "unknown error")")
+                continue
+            }
+            Console.line(
+                "\(peer.peer): \(peer.added) new, \(peer.updated) updated, \(peer.withdrawn) withdrawn, "
+                    + "\(peer.refused.count) refused, \(peer.missing) missing (\(peer.envelopes) envelopes in \(peer.pages) pages)")
+            for refusal in peer.refused.prefix(20) { Console.line("  refused \(refusal)") }
+            if peer.refused.count > 20 { Console.line("  … and \(peer.refused.count - 20) more refusals") }
+            for origin in peer.incomplete {
+                Console.line(
+                    "  incomplete \(origin.origin): \(origin.held) of \(origin.headLive) entries of its head (seq \(origin.headSeq))")
+            }
+        }
+    }
+}
+
+/// A one-line progress display on stderr, rewritten in place.
+final class ProgressLine: @unchecked Sendable {
+    // Only written from the sync's progress callbacks, which a lock serializes.
+    private let lock = NSLock()
+
+    func show(_ text: String) {
+        lock.withLock { FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8)) }
+    }
+
+    func clear() {
+        lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
