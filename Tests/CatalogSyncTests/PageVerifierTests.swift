@@ -1,0 +1,53 @@
+import CatalogCore
+import CatalogStore
+import CatalogTestSupport
+import Foundation
+import Testing
+
+@testable import CatalogSync
+
+@Suite("Verifying feed pages")
+struct PageVerifierTests {
+    let cluster = NodeSigningKey(origin: "medicalmountains")
+    var trust: TrustSet {
+        TrustSet(anchors: [.init(origin: "medicalmountains", key: cluster.publicKey, mayEndorse: false)], endorsements: [], now: Date())
+    }
+
+    func envelope(_ entry: Entry = Fixtures.training(), seq: Int64 = 1, key: NodeSigningKey? = nil) throws -> Data {
+        try SignedEntry.sign(
+            .version(of: entry, origin: "medicalmountains", seq: seq, updated: "2026-11-29T09:00:00Z"), with: key ?? cluster
+        ).envelope.bytes
+    }
+
+    @Test("valid envelopes pass in page order, on several cores")
+    func valid() async throws {
+        let lines = try (1...100).map { try envelope(Fixtures.offering(id: "offer-\($0)"), seq: Int64($0)) }
+        let result = await PageVerifier.verify(lines, trust: trust, peer: "bw")
+        #expect(result.refusals.isEmpty)
+        #expect(result.items.count == 100)
+        let seqs = result.items.compactMap { item -> Int64? in if case .entry(let e) = item { e.seq } else { nil } }
+        #expect(seqs == Array(1...100))
+    }
+
+    @Test("forged, altered, untrusted, malformed and oversized lines are refused with their reason")
+    func refusals() async throws {
+        let good = try envelope()
+        var object = try #require(JSONSerialization.jsonObject(with: good) as? [String: Any])
+        let payload = String(decoding: Data(base64Encoded: object["payload"] as! String)!, as: UTF8.self)
+        object["payload"] = Data(payload.replacingOccurrences(of: "450.00", with: "4.50").utf8).base64EncodedString()
+        let altered = try JSONSerialization.data(withJSONObject: object)
+        let forged = try envelope(key: NodeSigningKey(origin: "medicalmountains"))
+        let stranger = try SignedEntry.sign(
+            .version(of: Fixtures.training(), origin: "microtech", seq: 1, updated: "2026-11-29T09:00:00Z"),
+            with: NodeSigningKey(origin: "microtech")
+        ).envelope.bytes
+        let oversized = Data(repeating: UInt8(ascii: " "), count: Envelope.maxBytes + 1)
+        let lines = [altered, forged, stranger, Data("{not json".utf8), oversized, good]
+
+        let result = await PageVerifier.verify(lines, trust: trust, peer: "bw")
+        #expect(result.refusals.map(\.reason) == [.badSignature, .badSignature, .untrustedOrigin, .malformed, .oversized])
+        #expect(result.items.count == 1)
+        #expect(result.refusals.allSatisfy { $0.peer == "bw" })
+        #expect(result.refusals[0].entryID == "gmp-grundlagen")
+    }
+}
