@@ -133,7 +133,11 @@ let package = Package(
         ),
         .target(
             name: "CatalogTestSupport",
-            dependencies: ["CatalogCore", "CatalogStore", "CatalogNode"],
+            dependencies: [
+                "CatalogCore", "CatalogStore", "CatalogNode",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/CatalogTestSupport",
             swiftSettings: strict
         ),
@@ -172,7 +176,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusterNodeCLITests",
-            dependencies: ["clusternode", "CatalogCore", "CatalogTestSupport"],
+            dependencies: ["clusternode", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync", "CatalogTestSupport"],
             swiftSettings: strict
         ),
     ]

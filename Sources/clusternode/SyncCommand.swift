@@ -20,6 +20,13 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(name: .customLong("peer"), help: "Pull from this peer only (repeatable).")
     var peers: [String] = []
 
+    @Option(help: "Envelopes asked for per request (1 to 1000).")
+    var pageSize = 500
+
+    func validate() throws {
+        guard (1...1_000).contains(pageSize) else { throw ValidationError("--page-size must be 1 to 1000") }
+    }
+
     func run() async throws {
         try await CommandErrors.report {
             let node = try await options.openNode()
@@ -30,8 +37,11 @@ struct SyncCommand: AsyncParsableCommand {
                 progress = { peer, count, more in bar.show("\(peer): \(count) envelopes" + (more ? " …" : "")) }
             }
             let only = peers.isEmpty ? nil : peers
+            let pageSize = pageSize
             let report = try await HTTPClient.withNodeClient { http in
-                try await SyncRunner(node: node, http: http, logger: logger).sync(only: only, progress: progress)
+                var runner = SyncRunner(node: node, http: http, logger: logger)
+                runner.pageSize = pageSize
+                return try await runner.sync(only: only, progress: progress)
             }
             bar?.clear()
             if options.json {

@@ -1,0 +1,83 @@
+import CatalogCore
+import CatalogStore
+import CatalogSync
+import CatalogTestSupport
+import Foundation
+import Testing
+
+/// Nodes in one temporary directory, driven through the built executable, and the servers they run.
+final class Federation: @unchecked Sendable {
+    // Only used from the one test that owns it.
+    let cli: CLI
+    private var servers: [String: ServingNode] = [:]
+
+    init() throws {
+        cli = try CLI()
+    }
+
+    func node(_ dir: String, level: String = "cluster", region: String = "DE-BW") throws {
+        try cli.succeed([
+            "init", "--dir", dir, "--name", dir, "--display-name", "Node \(dir)", "--level", level, "--region", region,
+            "--host", "localhost",
+        ])
+    }
+
+    @discardableResult
+    func serve(_ dir: String, port: Int = 0) throws -> ServingNode {
+        let server = try ServingNode(cli: cli, directory: dir, port: port)
+        servers[dir] = server
+        return server
+    }
+
+    func server(_ dir: String) -> ServingNode? { servers[dir] }
+
+    func stop(_ dir: String) {
+        servers[dir]?.stop()
+        servers[dir] = nil
+    }
+
+    /// `dir` pins the served node `peer`, trusting its certificate as a CA.
+    func pin(_ dir: String, _ peer: String, url: String? = nil) throws {
+        let target = try #require(servers[peer], "\(peer) is not serving")
+        try cli.succeed([
+            "peers", "add", "--dir", dir, "--url", url ?? target.url, "--ca", "\(peer)/tls/cert.pem", "--yes",
+        ])
+    }
+
+    func endorse(_ dir: String, _ subject: String, extra: [String] = []) throws {
+        try cli.succeed(["endorse", "--dir", dir, subject] + extra)
+    }
+
+    /// Runs `sync --json` and returns its report, whatever the exit status.
+    func sync(_ dir: String, extra: [String] = []) throws -> SyncReport {
+        let result = try cli.run(["sync", "--dir", dir, "--json"] + extra)
+        do {
+            return try JSONDecoder().decode(SyncReport.self, from: result.stdoutData)
+        } catch {
+            Issue.record("sync printed no report: \(result.stdout) \(result.stderr)")
+            throw error
+        }
+    }
+
+    func importCatalog(_ dir: String, _ file: URL) throws {
+        try cli.succeed(["entries", "import", "--dir", dir, file.path])
+    }
+
+    /// The ids of `origin`'s live entries held by `dir`.
+    func ids(_ dir: String, origin: String) throws -> [String] {
+        let list = try #require(try cli.json(["entries", "list", "--dir", dir, "--origin", origin]) as? [[String: Any]])
+        return list.compactMap { $0["id"] as? String }
+    }
+
+    func sql(_ dir: String, _ statement: String) throws -> String {
+        let result = try Shell.run("sqlite3", [cli.directory.file("\(dir)/catalog.sqlite").path, statement])
+        #expect(result.status == 0, "sqlite3: \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func shutDown() {
+        for server in servers.values { server.stop() }
+        servers = [:]
+        cli.directory.remove()
+    }
+}

@@ -1,0 +1,89 @@
+import CatalogCore
+import CatalogSync
+import CatalogTestSupport
+import Foundation
+import Testing
+
+@Suite("A federation of real nodes over HTTPS on loopback", .serialized)
+struct FederationTests {
+    @Test("two clusters reach the national node through their agency, edits and withdrawals follow, cycles converge")
+    func threeTiers() throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        try fed.node("mm")
+        try fed.node("mt")
+        try fed.node("bw", level: "agency")
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        for id in ["laser-basics", "wafer-forum"] {
+            try fed.cli.succeed([
+                "entries", "add", "--dir", "mt", "--type", "offering", "--kind", "event", "--id", id, "--title", "Mikrotechnik \(id)",
+                "--topic", "microsystems",
+            ])
+        }
+        try fed.serve("mm")
+        try fed.serve("mt")
+        try fed.pin("bw", "mm")
+        try fed.pin("bw", "mt")
+        try fed.endorse("bw", "mm")
+        try fed.endorse("bw", "mt")
+        try fed.serve("bw")
+        try fed.pin("de", "bw")
+        let de = try fed.serve("de")
+
+        let agency = try fed.sync("bw")
+        #expect(agency.ok && agency.peers.map(\.added) == [5, 2])
+        let national = try fed.sync("de")
+        #expect(national.ok && national.peers.first?.added == 7 && national.peers.first?.refused == [])
+        let mmAtNational = try fed.ids("de", origin: "mm")
+        #expect(mmAtNational.count == 5 && !mmAtNational.contains("mitgliederumfrage-2027"))
+        #expect(try fed.ids("de", origin: "mt") == ["laser-basics", "wafer-forum"])
+
+        // curl, an independent client, trusts the national node with its certificate.
+        let curl = try Shell.run(
+            "curl", ["-sS", "--fail", "--cacert", fed.cli.directory.file("de/tls/cert.pem").path, "\(de.url)/v1/node"])
+        #expect(curl.status == 0, "\(curl.stderr)")
+        #expect(curl.stdout.contains(#""name":"de""#) && curl.stdout.contains(#""level":"national""#))
+
+        // An edit and a withdrawal at the cluster reach the national node through the agency.
+        try fed.cli.succeed([
+            "entries", "add", "--dir", "mm", "--update", "--type", "offering", "--kind", "event", "--id", "medtech-forum-2027",
+            "--title", "MedTech-Forum Süd 2027 – neues Programm", "--topic", "medtech",
+        ])
+        try fed.cli.succeed(["entries", "remove", "--dir", "mm", "reinraum-praxis"])
+        #expect(try fed.sync("bw").peers.first { $0.peer == "mm" }.map { ($0.updated, $0.withdrawn) } ?? (0, 0) == (1, 1))
+        let relayed = try fed.sync("de")
+        #expect(relayed.peers.first.map { ($0.updated, $0.withdrawn, $0.missing) } ?? (0, 0, 1) == (1, 1, 0))
+        #expect(try !fed.ids("de", origin: "mm").contains("reinraum-praxis"))
+        let shown = try #require(
+            try fed.cli.json(["entries", "show", "--dir", "de", "--origin", "mm", "medtech-forum-2027"]) as? [String: Any])
+        #expect(((shown["entry"] as? [String: Any])?["title"] as? [String: String])?["de"] == "MedTech-Forum Süd 2027 – neues Programm")
+
+        // Envelopes arrive byte for byte as the cluster signed them.
+        let atCluster = try fed.sql("mm", "SELECT hex(envelope) FROM entry WHERE id = 'medtech-forum-2027'")
+        #expect(try fed.sql("de", "SELECT hex(envelope) FROM entry WHERE id = 'medtech-forum-2027'") == atCluster)
+
+        // A cluster that pulls from the national node receives the whole federation.
+        try fed.endorse("de", "bw")
+        try fed.pin("mt", "de")
+        let fromNational = try fed.sync("mt")
+        #expect(fromNational.ok && fromNational.peers.first?.added == 4 && fromNational.peers.first?.refused == [])
+        #expect(try fed.ids("mt", origin: "mm").count == 4)
+
+        // A cycle (the agency also pulls from the national node) converges without duplicates.
+        try fed.pin("bw", "de")
+        let cycle = try fed.sync("bw", extra: ["--peer", "de"])
+        #expect(cycle.ok && cycle.peers.first.map { $0.added + $0.updated + $0.withdrawn } == 0)
+        #expect(cycle.peers.first?.refused == [])
+        let again = try fed.sync("de")
+        #expect(again.peers.first.map { $0.added + $0.updated + $0.withdrawn } == 0)
+        #expect(try fed.sql("bw", "SELECT count(*) FROM entry WHERE origin = 'mm'") == "5")
+
+        // Every copy matches its origin's signed head, and verifies.
+        for dir in ["bw", "de", "mt"] {
+            let report = try fed.cli.succeed(["verify", "--dir", dir]).stdout
+            #expect(report.contains("all verify"), "\(dir): \(report)")
+        }
+        #expect(fed.server("de")?.stop() == 0)
+    }
+}
