@@ -176,7 +176,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ClusterNodeCLITests",
-            dependencies: ["clusternode", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync", "CatalogTestSupport"],
+            dependencies: [
+                "clusternode", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync", "CatalogTestSupport",
+            ],
             swiftSettings: strict
         ),
     ]

@@ -20,7 +20,8 @@ extension Node {
         }
         let payload = EndorsementPayload(
             endorser: origin, subject: subject, key: key.text, region: region, level: level.rawValue,
-            issued: Timestamp.format(now), expires: Timestamp.format(now.addingTimeInterval(Double(validDays) * 86_400)))
+            issued: Timestamp.format(now), expires: Timestamp.format(now.addingTimeInterval(Double(validDays) * 86_400))
+        )
         let signed = try SignedEndorsement.sign(payload, with: signingKey)
         try await store.saveEndorsements([signed], viaPeer: nil, at: now)
         return signed
@@ -42,7 +43,8 @@ extension Node {
 
     private func checkMayEndorse(_ subject: String) throws {
         guard config.level.mayEndorse else {
-            throw CatalogError(.conflict, "only agencies and the national node endorse; this node is a \(config.level.rawValue)")
+            throw CatalogError(
+                .conflict, "only agencies and the national node endorse; this node is a \(config.level.rawValue)")
         }
         guard Slug.isValidOrigin(subject), subject != origin else {
             throw CatalogError(.invalidInput, "'\(subject)' is not another node's origin name")

@@ -40,7 +40,8 @@ public func buildApplication(
     return Application(
         router: router,
         server: server,
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "clusternode"),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "clusternode"),
         services: services,
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)

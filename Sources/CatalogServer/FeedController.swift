@@ -20,16 +20,20 @@ struct FeedController<Context: RequestContext>: Sendable {
 
     func changes(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
-        let since = try query.get("since").map { text -> Int64 in
-            guard let value = Int64(text), value >= 0 else { throw APIError.badRequest("since must be a cursor of 0 or more") }
-            return value
-        } ?? 0
-        let limit = try query.get("limit").map { text -> Int in
-            guard let value = Int(text), (1...Self.maxLimit).contains(value) else {
-                throw APIError.badRequest("limit must be 1 to \(Self.maxLimit)")
-            }
-            return value
-        } ?? Self.defaultLimit
+        let since =
+            try query.get("since").map { text -> Int64 in
+                guard let value = Int64(text), value >= 0 else {
+                    throw APIError.badRequest("since must be a cursor of 0 or more")
+                }
+                return value
+            } ?? 0
+        let limit =
+            try query.get("limit").map { text -> Int in
+                guard let value = Int(text), (1...Self.maxLimit).contains(value) else {
+                    throw APIError.badRequest("limit must be 1 to \(Self.maxLimit)")
+                }
+                return value
+            } ?? Self.defaultLimit
         let page = try await node.store.feed(since: since, limit: limit)
         let digest = try await node.store.endorsementsDigest()
         return try Responses.feed(

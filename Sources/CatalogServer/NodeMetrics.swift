@@ -49,7 +49,8 @@ public final class NodeMetrics: Sendable {
                 .set(Double(counts[reason] ?? 0))
         }
         for state in try await node.store.peerStates() {
-            registry.makeGauge(descriptor: Self.peerFailures, labels: [("peer", state.peer)]).set(Double(state.failures))
+            registry.makeGauge(descriptor: Self.peerFailures, labels: [("peer", state.peer)]).set(
+                Double(state.failures))
         }
         return registry.emitToBuffer()
     }

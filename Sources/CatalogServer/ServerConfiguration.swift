@@ -47,11 +47,13 @@ public struct ServerConfiguration: Sendable {
         do {
             let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
             let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
-            var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(privateKey))
+            var configuration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: chain, privateKey: .privateKey(privateKey))
             configuration.minimumTLSVersion = .tlsv12
             return configuration
         } catch {
-            throw CatalogError(.configuration, "cannot load the TLS certificate \(certificate) and key \(key): \(error)")
+            throw CatalogError(
+                .configuration, "cannot load the TLS certificate \(certificate) and key \(key): \(error)")
         }
     }
 

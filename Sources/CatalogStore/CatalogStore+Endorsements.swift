@@ -52,9 +52,11 @@ extension CatalogStore {
     public func endorsements() async throws -> [StoredEndorsement] {
         try await read { db in
             try Row.fetchAll(
-                db, sql: "SELECT endorser, subject, envelope, via_peer FROM endorsement ORDER BY endorser, subject, issued"
+                db,
+                sql: "SELECT endorser, subject, envelope, via_peer FROM endorsement ORDER BY endorser, subject, issued"
             ).map {
-                StoredEndorsement(endorser: $0["endorser"], subject: $0["subject"], envelope: $0["envelope"], viaPeer: $0["via_peer"])
+                StoredEndorsement(
+                    endorser: $0["endorser"], subject: $0["subject"], envelope: $0["envelope"], viaPeer: $0["via_peer"])
             }
         }
     }

@@ -70,7 +70,8 @@ extension CatalogStore {
     static func lastReceipt(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(
             db,
-            sql: "SELECT max((SELECT coalesce(max(receipt), 0) FROM entry), (SELECT coalesce(max(receipt), 0) FROM head))"
+            sql:
+                "SELECT max((SELECT coalesce(max(receipt), 0) FROM entry), (SELECT coalesce(max(receipt), 0) FROM head))"
         ) ?? 0
     }
 

@@ -20,7 +20,8 @@ extension CatalogStore {
             try db.execute(sql: "INSERT OR IGNORE INTO peer_state (peer) VALUES (?)", arguments: [peer])
             if let error {
                 try db.execute(
-                    sql: "UPDATE peer_state SET last_attempt = ?, last_error = ?, failures = failures + 1 WHERE peer = ?",
+                    sql:
+                        "UPDATE peer_state SET last_attempt = ?, last_error = ?, failures = failures + 1 WHERE peer = ?",
                     arguments: [time, error, peer])
             } else {
                 try db.execute(
@@ -88,8 +89,9 @@ extension CatalogStore {
             let selfOrigin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1")
             return try heads.filter { $0.origin != selfOrigin }.map { head in
                 let lines = try Self.liveLines(origin: head.origin, db)
-                let maxSeq = try Int64.fetchOne(
-                    db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [head.origin]) ?? 0
+                let maxSeq =
+                    try Int64.fetchOne(
+                        db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [head.origin]) ?? 0
                 return OriginCompleteness(
                     origin: head.origin, headSeq: head.seq, headLive: head.live, held: lines.count, heldMaxSeq: maxSeq,
                     complete: CatalogDigest.compute(lines) == head.digest, headExpires: head.expires,

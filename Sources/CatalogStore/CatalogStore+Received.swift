@@ -62,7 +62,9 @@ extension CatalogStore {
     ) throws {
         func refuse(_ reason: Refusal.Reason, _ detail: String) {
             outcome.refusals.append(
-                Refusal(peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq, reason: reason, detail: detail))
+                Refusal(
+                    peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq, reason: reason,
+                    detail: detail))
         }
         let seen = try String.fetchOne(
             db, sql: "SELECT payload_hash FROM seq_record WHERE origin = ? AND seq = ?",
@@ -108,7 +110,8 @@ extension CatalogStore {
     ) throws {
         let head = signed.head
         func refuse(_ reason: Refusal.Reason, _ detail: String) {
-            outcome.refusals.append(Refusal(peer: peer, origin: head.origin, seq: head.seq, reason: reason, detail: detail))
+            outcome.refusals.append(
+                Refusal(peer: peer, origin: head.origin, seq: head.seq, reason: reason, detail: detail))
         }
         if let stored = try StoredHead.fetchOne(db, key: head.origin) {
             if stored.envelope == signed.envelope.bytes {

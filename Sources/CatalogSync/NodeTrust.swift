@@ -8,7 +8,9 @@ public enum NodeTrust {
     public static func current(_ node: Node, extra: [SignedEndorsement] = [], now: Date = Date()) async throws
         -> TrustSet
     {
-        var anchors = [TrustSet.Anchor(origin: node.origin, key: node.publicKey, mayEndorse: node.config.level.mayEndorse)]
+        var anchors = [
+            TrustSet.Anchor(origin: node.origin, key: node.publicKey, mayEndorse: node.config.level.mayEndorse)
+        ]
         for peer in try PeerDirectory(node.directory).load() {
             anchors.append(.init(origin: peer.name, key: try peer.publicKey(), mayEndorse: peer.level.mayEndorse))
         }

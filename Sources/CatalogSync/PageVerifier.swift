@@ -41,7 +41,10 @@ enum PageVerifier {
 
     static func verify(_ line: Data, trust: TrustSet, peer: String) -> Swift.Result<ReceivedItem, Refusal> {
         guard line.count <= Envelope.maxBytes else {
-            return .failure(Refusal(peer: peer, reason: .oversized, detail: "envelope of \(line.count) bytes exceeds \(Envelope.maxBytes)"))
+            return .failure(
+                Refusal(
+                    peer: peer, reason: .oversized,
+                    detail: "envelope of \(line.count) bytes exceeds \(Envelope.maxBytes)"))
         }
         let envelope: Envelope
         do {
@@ -57,9 +60,13 @@ enum PageVerifier {
             } catch {
                 return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
             }
-            if let refusal = check(origin: signed.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) }) {
-                return .failure(Refusal(peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq,
-                    reason: refusal.reason, detail: refusal.detail))
+            if let refusal = check(
+                origin: signed.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) })
+            {
+                return .failure(
+                    Refusal(
+                        peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq,
+                        reason: refusal.reason, detail: refusal.detail))
             }
             return .success(.entry(signed))
         case PayloadType.head:
@@ -69,13 +76,18 @@ enum PageVerifier {
             } catch {
                 return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
             }
-            if let refusal = check(origin: signed.head.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) }) {
-                return .failure(Refusal(peer: peer, origin: signed.head.origin, seq: signed.head.seq,
-                    reason: refusal.reason, detail: "head: " + refusal.detail))
+            if let refusal = check(
+                origin: signed.head.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) })
+            {
+                return .failure(
+                    Refusal(
+                        peer: peer, origin: signed.head.origin, seq: signed.head.seq,
+                        reason: refusal.reason, detail: "head: " + refusal.detail))
             }
             return .success(.head(signed))
         default:
-            return .failure(Refusal(peer: peer, reason: .malformed, detail: "unknown payload type '\(envelope.payloadType)'"))
+            return .failure(
+                Refusal(peer: peer, reason: .malformed, detail: "unknown payload type '\(envelope.payloadType)'"))
         }
     }
 

@@ -89,13 +89,15 @@ public struct PeerClient: Sendable {
         do {
             return try JSONDecoder().decode(NodeInfo.self, from: body)
         } catch {
-            throw CatalogError(.invalidInput, "\(baseURL)/v1/node is not a clusternode: \(DecodingErrorText.describe(error))")
+            throw CatalogError(
+                .invalidInput, "\(baseURL)/v1/node is not a clusternode: \(DecodingErrorText.describe(error))")
         }
     }
 
     /// One page of the peer's change feed.
     public func changes(since cursor: Int64, limit: Int) async throws -> FeedAnswer {
-        try FeedAnswer(parsing: try await get("/v1/changes?since=\(cursor)&limit=\(limit)", limit: Self.maxResponseBytes))
+        try FeedAnswer(
+            parsing: try await get("/v1/changes?since=\(cursor)&limit=\(limit)", limit: Self.maxResponseBytes))
     }
 
     /// Every endorsement statement the peer serves.
@@ -111,7 +113,8 @@ public struct PeerClient: Sendable {
         do {
             let response = try await http.execute(request, timeout: Self.requestTimeout)
             guard response.status == .ok else {
-                throw CatalogError(.io, "\(baseURL)\(path) answered \(response.status.code) \(response.status.reasonPhrase)")
+                throw CatalogError(
+                    .io, "\(baseURL)\(path) answered \(response.status.code) \(response.status.reasonPhrase)")
             }
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
                 throw CatalogError(.io, "\(baseURL)\(path) answer of \(length) bytes exceeds \(limit)")

@@ -28,7 +28,9 @@ public struct PeerFile: Codable, Sendable, Equatable {
                 self = .system
             } else {
                 throw DecodingError.dataCorrupted(
-                    .init(codingPath: c.codingPath, debugDescription: "needs ca: FILE, pinnedCertificate: FILE or system: true"))
+                    .init(
+                        codingPath: c.codingPath,
+                        debugDescription: "needs ca: FILE, pinnedCertificate: FILE or system: true"))
             }
         }
 

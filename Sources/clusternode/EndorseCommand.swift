@@ -45,7 +45,8 @@ struct EndorseCommand: AsyncParsableCommand {
             if revoke {
                 signed = try await node.revokeEndorsement(subject: subject, key: publicKey)
             } else {
-                guard let region = region.map(Entry.canonicalRegion) ?? peer?.region, let level = level ?? peer?.level else {
+                guard let region = region.map(Entry.canonicalRegion) ?? peer?.region, let level = level ?? peer?.level
+                else {
                     throw CatalogError(.invalidInput, "\(subject) is not a pinned peer; give --region and --level")
                 }
                 signed = try await node.endorse(

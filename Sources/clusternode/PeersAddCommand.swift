@@ -24,7 +24,9 @@ struct PeersAddCommand: AsyncParsableCommand {
     @Option(help: "Trust certificates issued by this CA (PEM), e.g. the peer's tls/cert.pem.", completion: .file())
     var ca: String?
 
-    @Option(help: "Trust exactly this self-signed certificate (PEM), whatever host name it is reached by.", completion: .file())
+    @Option(
+        help: "Trust exactly this self-signed certificate (PEM), whatever host name it is reached by.",
+        completion: .file())
     var pinCert: String?
 
     @Option(help: "Pin only if the peer's key is this one (ed25519:BASE64, PEM, or its SHA-256 fingerprint).")
@@ -58,7 +60,9 @@ struct PeersAddCommand: AsyncParsableCommand {
             if let expectKey {
                 guard try Self.matches(key, expected: expectKey) else {
                     throw CatalogError(
-                        .conflict, "peer \(info.name) presents key \(key.fingerprint.prefix(16))…, not the expected one; not pinned")
+                        .conflict,
+                        "peer \(info.name) presents key \(key.fingerprint.prefix(16))…, not the expected one; not pinned"
+                    )
                 }
             } else if !yes {
                 guard Console.confirm("Pin this peer and accept entries signed with this key?") else {
@@ -80,14 +84,20 @@ struct PeersAddCommand: AsyncParsableCommand {
     }
 
     private func makePeerFile(_ info: NodeInfo, node: Node) throws -> PeerFile {
-        guard Slug.isValidOrigin(info.name) else { throw CatalogError(.invalidInput, "the peer's name '\(info.name)' is not a slug") }
+        guard Slug.isValidOrigin(info.name) else {
+            throw CatalogError(.invalidInput, "the peer's name '\(info.name)' is not a slug")
+        }
         guard info.name != node.origin else { throw CatalogError(.conflict, "\(url) is this node itself") }
         guard let level = NodeLevel(rawValue: info.level) else {
             throw CatalogError(.invalidInput, "the peer's level '\(info.level)' is not cluster, agency or national")
         }
-        guard let keyText = info.keys.first?.publicKey else { throw CatalogError(.invalidInput, "the peer names no key") }
+        guard let keyText = info.keys.first?.publicKey else {
+            throw CatalogError(.invalidInput, "the peer names no key")
+        }
         let tls: PeerFile.TLSTrust =
-            ca != nil ? .ca(file: "\(info.name).ca.pem") : pinCert != nil ? .pinnedCertificate(file: "\(info.name).cert.pem") : .system
+            ca != nil
+            ? .ca(file: "\(info.name).ca.pem")
+            : pinCert != nil ? .pinnedCertificate(file: "\(info.name).cert.pem") : .system
         return PeerFile(
             name: info.name, displayName: info.displayName, url: url, level: level, region: info.region,
             key: try NodePublicKey(text: keyText), tls: tls, pinnedAt: Timestamp.format(Date()))

@@ -17,7 +17,8 @@ struct PeersListCommand: AsyncParsableCommand {
         try await CommandErrors.report {
             let node = try await options.openNode()
             let peers = try PeerDirectory(node.directory).load()
-            let states = Dictionary(try await node.store.peerStates().map { ($0.peer, $0) }, uniquingKeysWith: { a, _ in a })
+            let states = Dictionary(
+                try await node.store.peerStates().map { ($0.peer, $0) }, uniquingKeysWith: { a, _ in a })
             if options.json {
                 try Console.json(peers.map { Row(peer: $0, state: states[$0.name]) })
                 return

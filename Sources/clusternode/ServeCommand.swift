@@ -1,10 +1,12 @@
 import ArgumentParser
 import AsyncHTTPClient
 import CatalogCore
+import CatalogNode
 import CatalogServer
 import CatalogSync
 import Foundation
 import Hummingbird
+import Logging
 import ServiceLifecycle
 
 struct ServeCommand: AsyncParsableCommand {
@@ -44,32 +46,42 @@ struct ServeCommand: AsyncParsableCommand {
         if plainHttp && tlsCert != nil { throw ValidationError("--plain-http and --tls-cert exclude each other") }
     }
 
+    private func serve(node: Node, configuration: ServerConfiguration, http: HTTPClient, logger: Logger) async throws {
+        var services: [any Service] = []
+        if !noSync {
+            let runner = SyncRunner(node: node, http: http, logger: logger)
+            services.append(
+                SyncService(runner: runner, interval: .seconds(node.config.syncIntervalSeconds), logger: logger))
+        }
+        let displayHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        let app = try buildApplication(
+            node: node, configuration: configuration, services: services, logger: logger,
+            onRunning: { port in
+                Console.line("listening on \(configuration.scheme)://\(displayHost):\(port)")
+                Console.flush()
+            })
+        do {
+            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            throw CatalogError(.io, "the server stopped: \(error)")
+        }
+    }
+
     func run() async throws {
         try await CommandErrors.report {
             let logger = CLILogging.logger("clusternode.serve", defaultLevel: .info)
             let node = try await options.openNode()
             let transport: ServerConfiguration.Transport =
-                plainHttp ? .plainHTTP : tlsCert.map { .certificateFiles(certificate: $0, key: tlsKey ?? "") } ?? .nodeCertificate
+                plainHttp
+                ? .plainHTTP : tlsCert.map { .certificateFiles(certificate: $0, key: tlsKey ?? "") } ?? .nodeCertificate
             let configuration = ServerConfiguration(host: host, port: port ?? node.config.port, transport: transport)
+            try configuration.validate()
             let http = HTTPClient.makeNodeClient()
-            var services: [any Service] = []
-            if !noSync {
-                let runner = SyncRunner(node: node, http: http, logger: logger)
-                services.append(
-                    SyncService(runner: runner, interval: .seconds(node.config.syncIntervalSeconds), logger: logger))
-            }
-            let displayHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
-            let app = try buildApplication(
-                node: node, configuration: configuration, services: services, logger: logger,
-                onRunning: { port in
-                    Console.line("listening on \(configuration.scheme)://\(displayHost):\(port)")
-                    Console.flush()
-                })
             do {
-                try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+                try await serve(node: node, configuration: configuration, http: http, logger: logger)
             } catch {
                 try? await http.shutdown()
-                throw CatalogError(.io, "the server stopped: \(error)")
+                throw error
             }
             try await http.shutdown()
             try node.store.close()

@@ -11,7 +11,9 @@ struct CatalogVerifierTests {
         let test = try await TestNode.make()
         defer { test.remove() }
         try await test.node.put([Fixtures.training(), Fixtures.offering()])
-        let report = try await CatalogVerifier(store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }).verify()
+        let report = try await CatalogVerifier(
+            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }
+        ).verify()
         #expect(report.isClean && report.entriesChecked == 2 && report.headsChecked == 1)
     }
 
@@ -34,7 +36,9 @@ struct CatalogVerifierTests {
             ])
         #expect(update.status == 0, "\(update.stderr)")
 
-        let report = try await CatalogVerifier(store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }).verify()
+        let report = try await CatalogVerifier(
+            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }
+        ).verify()
         #expect(report.failures.map(\.id) == ["gmp-grundlagen"])
         #expect(report.failures.first?.reason.contains("signature") == true)
     }
@@ -47,7 +51,9 @@ struct CatalogVerifierTests {
         let delete = try Shell.run(
             "sqlite3", [test.node.directory.database.path, "DELETE FROM entry WHERE id = 'medtech-forum';"])
         #expect(delete.status == 0)
-        let report = try await CatalogVerifier(store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }).verify()
+        let report = try await CatalogVerifier(
+            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }
+        ).verify()
         #expect(report.failures.count == 1)
         #expect(report.failures.first?.id == nil)
         #expect(report.failures.first?.reason.contains("does not match the stored catalog") == true)

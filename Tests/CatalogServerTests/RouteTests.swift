@@ -58,7 +58,9 @@ struct RouteTests {
                 try FeedAnswer(parsing: Data(buffer: response.body))
             }
             #expect(first.lines.count == 2 && first.header.more == true)
-            let rest = try await client.execute(uri: "/v1/changes?since=\(first.header.next ?? -1)&limit=2", method: .get) {
+            let rest = try await client.execute(
+                uri: "/v1/changes?since=\(first.header.next ?? -1)&limit=2", method: .get
+            ) {
                 response in try FeedAnswer(parsing: Data(buffer: response.body))
             }
             #expect(rest.lines.count == 1 && rest.header.more == false)
@@ -66,7 +68,9 @@ struct RouteTests {
         }
     }
 
-    @Test("bad query values get a 400 JSON error naming the parameter", arguments: ["since=-1", "since=abc", "limit=0", "limit=5000"])
+    @Test(
+        "bad query values get a 400 JSON error naming the parameter",
+        arguments: ["since=-1", "since=abc", "limit=0", "limit=5000"])
     func badQueries(query: String) async throws {
         let test = try await makeNode()
         defer { test.remove() }
@@ -90,7 +94,10 @@ struct RouteTests {
                 #expect(response.status == .ok)
                 #expect(Data(buffer: response.body) == stored.envelope)
             }
-            for uri in ["/v1/entries/medicalmountains/mitgliederumfrage", "/v1/entries/medicalmountains/nothing", "/v1/entries/x/y"] {
+            for uri in [
+                "/v1/entries/medicalmountains/mitgliederumfrage", "/v1/entries/medicalmountains/nothing",
+                "/v1/entries/x/y",
+            ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .notFound)
                     #expect(String(buffer: response.body).contains("not-found"))
@@ -104,9 +111,12 @@ struct RouteTests {
         let test = try await TestNode.make(name: "bw-agency", level: .agency)
         defer { test.remove() }
         _ = try await test.node.endorse(
-            subject: "medicalmountains", key: NodeSigningKey(origin: "medicalmountains").publicKey, region: "DE-BW", level: .cluster)
+            subject: "medicalmountains", key: NodeSigningKey(origin: "medicalmountains").publicKey, region: "DE-BW",
+            level: .cluster)
         try await app(test).test(.router) { client in
-            let heads = try await client.execute(uri: "/v1/heads", method: .get) { try FeedAnswer(parsing: Data(buffer: $0.body)) }
+            let heads = try await client.execute(uri: "/v1/heads", method: .get) {
+                try FeedAnswer(parsing: Data(buffer: $0.body))
+            }
             #expect(heads.lines.count == 1)
             #expect(try SignedHead(bytes: heads.lines[0]).head.origin == "bw-agency")
             let endorsements = try await client.execute(uri: "/v1/endorsements", method: .get) {

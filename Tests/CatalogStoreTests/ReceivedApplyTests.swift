@@ -16,25 +16,32 @@ struct ReceivedApplyTests {
     }
 
     func version(_ entry: Entry, seq: Int64) throws -> ReceivedItem {
-        .entry(try SignedEntry.sign(.version(of: entry, origin: "microtech", seq: seq, updated: "2026-11-29T09:00:00Z"), with: origin))
+        .entry(
+            try SignedEntry.sign(
+                .version(of: entry, origin: "microtech", seq: seq, updated: "2026-11-29T09:00:00Z"), with: origin))
     }
 
     func tombstone(_ id: String, seq: Int64) throws -> ReceivedItem {
-        .entry(try SignedEntry.sign(.tombstone(origin: "microtech", id: id, seq: seq, updated: "2026-11-29T09:00:00Z"), with: origin))
+        .entry(
+            try SignedEntry.sign(
+                .tombstone(origin: "microtech", id: id, seq: seq, updated: "2026-11-29T09:00:00Z"), with: origin))
     }
 
     @Test("new, updated, withdrawn and duplicate envelopes; the cursor moves with the page")
     func lifecycle() async throws {
         let (store, directory) = try await makeStore()
         defer { try? store.close(); directory.remove() }
-        var first = try await store.applyReceived([try version(Fixtures.training(), seq: 1)], refusals: [], peer: "bw", cursor: 10)
+        var first = try await store.applyReceived(
+            [try version(Fixtures.training(), seq: 1)], refusals: [], peer: "bw", cursor: 10)
         #expect(first.added == 1)
         var changed = Fixtures.training()
         changed.keywords = ["neu"]
         first = try await store.applyReceived(
-            [try version(Fixtures.training(), seq: 1), try version(changed, seq: 2)], refusals: [], peer: "bw", cursor: 20)
+            [try version(Fixtures.training(), seq: 1), try version(changed, seq: 2)], refusals: [], peer: "bw",
+            cursor: 20)
         #expect(first.unchanged == 1 && first.updated == 1)
-        let withdrawn = try await store.applyReceived([try tombstone("gmp-grundlagen", seq: 3)], refusals: [], peer: "bw", cursor: 30)
+        let withdrawn = try await store.applyReceived(
+            [try tombstone("gmp-grundlagen", seq: 3)], refusals: [], peer: "bw", cursor: 30)
         #expect(withdrawn.withdrawn == 1)
         #expect(try await store.entries(origin: "microtech").isEmpty)
         #expect(try await store.entry(origin: "microtech", id: "gmp-grundlagen")?.viaPeer == "bw")
@@ -49,7 +56,8 @@ struct ReceivedApplyTests {
         var newer = Fixtures.training()
         newer.durationHours = 16
         _ = try await store.applyReceived([try version(newer, seq: 5)], refusals: [], peer: "bw", cursor: 1)
-        let replay = try await store.applyReceived([try version(Fixtures.training(), seq: 4)], refusals: [], peer: "evil", cursor: 2)
+        let replay = try await store.applyReceived(
+            [try version(Fixtures.training(), seq: 4)], refusals: [], peer: "evil", cursor: 2)
         #expect(replay.refusals.map(\.reason) == [.rollback])
         let stored = try #require(try await store.entry(origin: "microtech", id: "gmp-grundlagen"))
         #expect(stored.seq == 5)
@@ -60,11 +68,13 @@ struct ReceivedApplyTests {
     func equivocation() async throws {
         let (store, directory) = try await makeStore()
         defer { try? store.close(); directory.remove() }
-        _ = try await store.applyReceived([try version(Fixtures.training(), seq: 7)], refusals: [], peer: "bw", cursor: 1)
+        _ = try await store.applyReceived(
+            [try version(Fixtures.training(), seq: 7)], refusals: [], peer: "bw", cursor: 1)
         var other = Fixtures.training()
         other.title = LocalizedText(["de": "Andere Fassung"])
         let sameEntry = try await store.applyReceived([try version(other, seq: 7)], refusals: [], peer: "x", cursor: 2)
-        let otherEntry = try await store.applyReceived([try version(Fixtures.offering(), seq: 7)], refusals: [], peer: "x", cursor: 3)
+        let otherEntry = try await store.applyReceived(
+            [try version(Fixtures.offering(), seq: 7)], refusals: [], peer: "x", cursor: 3)
         #expect(sameEntry.refusals.map(\.reason) == [.equivocation])
         #expect(otherEntry.refusals.map(\.reason) == [.equivocation])
         #expect(try await store.entries(origin: "microtech").count == 1)
@@ -77,7 +87,9 @@ struct ReceivedApplyTests {
         defer { try? store.close(); directory.remove() }
         let mine = NodeSigningKey(origin: "national")
         let item = ReceivedItem.entry(
-            try SignedEntry.sign(.version(of: Fixtures.offering(), origin: "national", seq: 1, updated: "2026-11-29T09:00:00Z"), with: mine))
+            try SignedEntry.sign(
+                .version(of: Fixtures.offering(), origin: "national", seq: 1, updated: "2026-11-29T09:00:00Z"),
+                with: mine))
         let outcome = try await store.applyReceived([item], refusals: [], peer: "bw", cursor: 1)
         #expect(outcome.own == 1)
         #expect(try await store.entries(origin: "national").isEmpty)
@@ -88,16 +100,25 @@ struct ReceivedApplyTests {
         let (store, directory) = try await makeStore()
         defer { try? store.close(); directory.remove() }
         func head(seq: Int64, live: Int, issued: String) throws -> ReceivedItem {
-            .head(try SignedHead.sign(
-                HeadPayload(origin: "microtech", seq: seq, live: live, digest: "sha256:\(live)", issued: issued, expires: "2027-01-01T00:00:00Z"),
-                with: origin))
+            .head(
+                try SignedHead.sign(
+                    HeadPayload(
+                        origin: "microtech", seq: seq, live: live, digest: "sha256:\(live)", issued: issued,
+                        expires: "2027-01-01T00:00:00Z"),
+                    with: origin))
         }
-        #expect(try await store.applyReceived([try head(seq: 5, live: 3, issued: "2026-11-29T09:00:00Z")], refusals: [], peer: "bw", cursor: 1).heads == 1)
-        let older = try await store.applyReceived([try head(seq: 4, live: 3, issued: "2026-11-29T10:00:00Z")], refusals: [], peer: "bw", cursor: 2)
+        #expect(
+            try await store.applyReceived(
+                [try head(seq: 5, live: 3, issued: "2026-11-29T09:00:00Z")], refusals: [], peer: "bw", cursor: 1
+            ).heads == 1)
+        let older = try await store.applyReceived(
+            [try head(seq: 4, live: 3, issued: "2026-11-29T10:00:00Z")], refusals: [], peer: "bw", cursor: 2)
         #expect(older.refusals.map(\.reason) == [.rollback])
-        let forked = try await store.applyReceived([try head(seq: 5, live: 2, issued: "2026-11-29T10:00:00Z")], refusals: [], peer: "bw", cursor: 3)
+        let forked = try await store.applyReceived(
+            [try head(seq: 5, live: 2, issued: "2026-11-29T10:00:00Z")], refusals: [], peer: "bw", cursor: 3)
         #expect(forked.refusals.map(\.reason) == [.equivocation])
-        let refreshed = try await store.applyReceived([try head(seq: 5, live: 3, issued: "2026-11-29T11:00:00Z")], refusals: [], peer: "bw", cursor: 4)
+        let refreshed = try await store.applyReceived(
+            [try head(seq: 5, live: 3, issued: "2026-11-29T11:00:00Z")], refusals: [], peer: "bw", cursor: 4)
         #expect(refreshed.heads == 1)
         #expect(try await store.head(origin: "microtech")?.issued == "2026-11-29T11:00:00Z")
     }
@@ -107,7 +128,8 @@ struct ReceivedApplyTests {
         let (store, directory) = try await makeStore()
         defer { try? store.close(); directory.remove() }
         _ = try await store.applyReceived(
-            [try version(Fixtures.training(), seq: 1), try version(Fixtures.offering(), seq: 2)], refusals: [], peer: "bw", cursor: 1)
+            [try version(Fixtures.training(), seq: 1), try version(Fixtures.offering(), seq: 2)], refusals: [],
+            peer: "bw", cursor: 1)
         let page = try await store.feed(since: 0, limit: 1)
         #expect(page.items.count == 1 && page.more && page.next == page.items[0].receipt)
         let rest = try await store.feed(since: page.next, limit: 10)

@@ -10,12 +10,15 @@ import Testing
 struct PageVerifierTests {
     let cluster = NodeSigningKey(origin: "medicalmountains")
     var trust: TrustSet {
-        TrustSet(anchors: [.init(origin: "medicalmountains", key: cluster.publicKey, mayEndorse: false)], endorsements: [], now: Date())
+        TrustSet(
+            anchors: [.init(origin: "medicalmountains", key: cluster.publicKey, mayEndorse: false)], endorsements: [],
+            now: Date())
     }
 
     func envelope(_ entry: Entry = Fixtures.training(), seq: Int64 = 1, key: NodeSigningKey? = nil) throws -> Data {
         try SignedEntry.sign(
-            .version(of: entry, origin: "medicalmountains", seq: seq, updated: "2026-11-29T09:00:00Z"), with: key ?? cluster
+            .version(of: entry, origin: "medicalmountains", seq: seq, updated: "2026-11-29T09:00:00Z"),
+            with: key ?? cluster
         ).envelope.bytes
     }
 
@@ -45,7 +48,8 @@ struct PageVerifierTests {
         let lines = [altered, forged, stranger, Data("{not json".utf8), oversized, good]
 
         let result = await PageVerifier.verify(lines, trust: trust, peer: "bw")
-        #expect(result.refusals.map(\.reason) == [.badSignature, .badSignature, .untrustedOrigin, .malformed, .oversized])
+        #expect(
+            result.refusals.map(\.reason) == [.badSignature, .badSignature, .untrustedOrigin, .malformed, .oversized])
         #expect(result.items.count == 1)
         #expect(result.refusals.allSatisfy { $0.peer == "bw" })
         #expect(result.refusals[0].entryID == "gmp-grundlagen")

@@ -12,12 +12,14 @@ struct TrustSetTests {
     let now = Timestamp.parse("2026-11-29T10:00:00Z")!
 
     func endorse(
-        _ subject: NodeSigningKey, by endorser: NodeSigningKey, level: String = "cluster", expires: String = "2027-11-29T10:00:00Z",
+        _ subject: NodeSigningKey, by endorser: NodeSigningKey, level: String = "cluster",
+        expires: String = "2027-11-29T10:00:00Z",
         issued: String = "2026-11-01T10:00:00Z", revoked: Bool = false
     ) throws -> SignedEndorsement {
         try SignedEndorsement.sign(
             EndorsementPayload(
-                endorser: endorser.origin, subject: subject.origin, key: subject.publicKey.text, region: "DE-BW", level: level,
+                endorser: endorser.origin, subject: subject.origin, key: subject.publicKey.text, region: "DE-BW",
+                level: level,
                 issued: issued, expires: expires, revoked: revoked),
             with: endorser)
     }
@@ -51,7 +53,8 @@ struct TrustSetTests {
         #expect(!viaCluster.isTrusted("microtech"))
         let demoted = TrustSet(
             anchors: [anchor(national, mayEndorse: true)],
-            endorsements: [try endorse(agency, by: national, level: "cluster"), try endorse(other, by: agency)], now: now)
+            endorsements: [try endorse(agency, by: national, level: "cluster"), try endorse(other, by: agency)],
+            now: now)
         #expect(demoted.isTrusted("bw-agency"))
         #expect(!demoted.isTrusted("microtech"))
     }
@@ -99,7 +102,8 @@ struct TrustSetTests {
     @Test("growth is detected when a new origin or key becomes trusted")
     func growth() throws {
         let before = TrustSet(anchors: [anchor(agency, mayEndorse: true)], endorsements: [], now: now)
-        let after = TrustSet(anchors: [anchor(agency, mayEndorse: true)], endorsements: [try endorse(cluster, by: agency)], now: now)
+        let after = TrustSet(
+            anchors: [anchor(agency, mayEndorse: true)], endorsements: [try endorse(cluster, by: agency)], now: now)
         #expect(after.isGrown(comparedTo: before))
         #expect(!before.isGrown(comparedTo: after))
     }

@@ -28,13 +28,20 @@ struct FaultTests {
     }
 
     /// Whether `dir` holds all of mm's catalog as its signed head describes it, without duplicates.
-    func expectComplete(_ fed: Federation, _ dir: String, entries count: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        #expect(try fed.sql(dir, "SELECT count(*), count(DISTINCT id) FROM entry WHERE origin = 'mm'") == "\(count)|\(count)",
+    func expectComplete(
+        _ fed: Federation, _ dir: String, entries count: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        #expect(
+            try fed.sql(dir, "SELECT count(*), count(DISTINCT id) FROM entry WHERE origin = 'mm'")
+                == "\(count)|\(count)",
             sourceLocation: sourceLocation)
-        #expect(try fed.sql(dir, "SELECT live FROM head WHERE origin = 'mm'") == "\(count)", sourceLocation: sourceLocation)
+        #expect(
+            try fed.sql(dir, "SELECT live FROM head WHERE origin = 'mm'") == "\(count)", sourceLocation: sourceLocation)
         #expect(try fed.sql(dir, "PRAGMA integrity_check") == "ok", sourceLocation: sourceLocation)
         let verify = try fed.cli.run(["verify", "--dir", dir])
-        #expect(verify.status == 0 && verify.stdout.contains("all verify"), "\(verify.stdout)", sourceLocation: sourceLocation)
+        #expect(
+            verify.status == 0 && verify.stdout.contains("all verify"), "\(verify.stdout)",
+            sourceLocation: sourceLocation)
     }
 
     @Test("a peer that is down fails alone: the others sync, the exit status says so, and a later sync completes")
@@ -43,7 +50,8 @@ struct FaultTests {
         defer { fed.shutDown() }
         try fed.node("mt")
         try fed.cli.succeed([
-            "entries", "add", "--dir", "mt", "--type", "offering", "--kind", "event", "--title", "Wafer-Forum", "--topic", "microsystems",
+            "entries", "add", "--dir", "mt", "--type", "offering", "--kind", "event", "--title", "Wafer-Forum",
+            "--topic", "microsystems",
         ])
         try fed.serve("mt")
         try fed.pin("de", "bw")

@@ -65,7 +65,8 @@ final class Federation: @unchecked Sendable {
 
     /// The ids of `origin`'s live entries held by `dir`.
     func ids(_ dir: String, origin: String) throws -> [String] {
-        let list = try #require(try cli.json(["entries", "list", "--dir", dir, "--origin", origin]) as? [[String: Any]])
+        let list = try #require(
+            try cli.json(["entries", "list", "--dir", dir, "--origin", origin]) as? [[String: Any]])
         return list.compactMap { $0["id"] as? String }
     }
 

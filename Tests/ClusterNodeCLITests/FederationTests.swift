@@ -17,7 +17,8 @@ struct FederationTests {
         try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
         for id in ["laser-basics", "wafer-forum"] {
             try fed.cli.succeed([
-                "entries", "add", "--dir", "mt", "--type", "offering", "--kind", "event", "--id", id, "--title", "Mikrotechnik \(id)",
+                "entries", "add", "--dir", "mt", "--type", "offering", "--kind", "event", "--id", id, "--title",
+                "Mikrotechnik \(id)",
                 "--topic", "microsystems",
             ])
         }
@@ -47,17 +48,22 @@ struct FederationTests {
 
         // An edit and a withdrawal at the cluster reach the national node through the agency.
         try fed.cli.succeed([
-            "entries", "add", "--dir", "mm", "--update", "--type", "offering", "--kind", "event", "--id", "medtech-forum-2027",
+            "entries", "add", "--dir", "mm", "--update", "--type", "offering", "--kind", "event", "--id",
+            "medtech-forum-2027",
             "--title", "MedTech-Forum Süd 2027 – neues Programm", "--topic", "medtech",
         ])
         try fed.cli.succeed(["entries", "remove", "--dir", "mm", "reinraum-praxis"])
-        #expect(try fed.sync("bw").peers.first { $0.peer == "mm" }.map { ($0.updated, $0.withdrawn) } ?? (0, 0) == (1, 1))
+        #expect(
+            try fed.sync("bw").peers.first { $0.peer == "mm" }.map { ($0.updated, $0.withdrawn) } ?? (0, 0) == (1, 1))
         let relayed = try fed.sync("de")
         #expect(relayed.peers.first.map { ($0.updated, $0.withdrawn, $0.missing) } ?? (0, 0, 1) == (1, 1, 0))
         #expect(try !fed.ids("de", origin: "mm").contains("reinraum-praxis"))
         let shown = try #require(
-            try fed.cli.json(["entries", "show", "--dir", "de", "--origin", "mm", "medtech-forum-2027"]) as? [String: Any])
-        #expect(((shown["entry"] as? [String: Any])?["title"] as? [String: String])?["de"] == "MedTech-Forum Süd 2027 – neues Programm")
+            try fed.cli.json(["entries", "show", "--dir", "de", "--origin", "mm", "medtech-forum-2027"])
+                as? [String: Any])
+        #expect(
+            ((shown["entry"] as? [String: Any])?["title"] as? [String: String])?["de"]
+                == "MedTech-Forum Süd 2027 – neues Programm")
 
         // Envelopes arrive byte for byte as the cluster signed them.
         let atCluster = try fed.sql("mm", "SELECT hex(envelope) FROM entry WHERE id = 'medtech-forum-2027'")

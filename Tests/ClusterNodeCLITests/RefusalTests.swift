@@ -65,9 +65,11 @@ struct RefusalTests {
         defer { fed.shutDown() }
         let original = try storedEnvelope(fed, "bw", id: "gmp-grundlagen-2027")
         let altered = try edited(original) { object in
-            let payload = String(decoding: Data(base64Encoded: object["payload"] as? String ?? "") ?? Data(), as: UTF8.self)
+            let payload = String(
+                decoding: Data(base64Encoded: object["payload"] as? String ?? "") ?? Data(), as: UTF8.self)
             #expect(payload.contains("450.00"))
-            object["payload"] = Data(payload.replacingOccurrences(of: "450.00", with: "45.00").utf8).base64EncodedString()
+            object["payload"] = Data(payload.replacingOccurrences(of: "450.00", with: "45.00").utf8)
+                .base64EncodedString()
         }
         try replaceEnvelope(fed, "bw", id: "gmp-grundlagen-2027", with: altered)
         let report = try fed.sync("de")
@@ -146,7 +148,8 @@ struct RefusalTests {
         let old = try storedEnvelope(fed, "bw", id: "medtech-forum-2027")
         let oldSeq = try SignedEntry(bytes: old).seq
         try fed.cli.succeed([
-            "entries", "add", "--dir", "mm", "--update", "--type", "offering", "--kind", "event", "--id", "medtech-forum-2027",
+            "entries", "add", "--dir", "mm", "--update", "--type", "offering", "--kind", "event", "--id",
+            "medtech-forum-2027",
             "--title", "MedTech-Forum Süd 2027 – verschoben", "--topic", "medtech",
         ])
         #expect(try fed.sync("bw").peers.first?.updated == 1)

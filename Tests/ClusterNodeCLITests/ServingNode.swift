@@ -42,7 +42,9 @@ final class ServingNode: @unchecked Sendable {
             done.signal()
         }
         guard done.wait(timeout: .now() + 30) == .success, line.hasPrefix("listening on "),
-            let found = line.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":").last.flatMap({ Int($0) })
+            let found = line.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":").last.flatMap({
+                Int($0)
+            })
         else {
             process.terminate()
             let errors = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
