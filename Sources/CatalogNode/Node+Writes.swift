@@ -63,6 +63,24 @@ extension Node {
         return normalized
     }
 
+    /// An id that ever left the node cannot become local: peers hold it, and a local version would
+    /// never reach them to replace or withdraw it.
+    static func checkVisibility(_ plan: CatalogPlan, state: OwnCatalogState) throws {
+        let conflicts = plan.changes.compactMap { change -> String? in
+            switch change {
+            case .add(let entry), .update(let entry):
+                return entry.isLocal && state.entries[entry.id]?.visibility == .federated ? entry.id : nil
+            case .withdraw: return nil
+            }
+        }
+        guard conflicts.isEmpty else {
+            throw CatalogError(
+                .invalidEntry,
+                "entry '\(conflicts.joined(separator: "', '"))': visibility: was federated and cannot become local; "
+                    + "remove it and add the local version under a new id")
+        }
+    }
+
     static func decodedEntries(_ state: OwnCatalogState) throws -> [String: CatalogPlan.Stored] {
         try state.entries.mapValues { stored in
             CatalogPlan.Stored(entry: stored.deleted ? nil : try stored.signedEntry().entry)
@@ -79,6 +97,7 @@ extension Node {
         var summary = try await store.writeOwnCatalog(
             plan: { state in
                 let plan = try plan(state)
+                try Self.checkVisibility(plan, state: state)
                 var summary = WriteSummary()
                 summary.unchanged = plan.unchanged
                 var signed: [SignedEntry] = []

@@ -47,7 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     private func serve(node: Node, configuration: ServerConfiguration, http: HTTPClient, logger: Logger) async throws {
-        var services: [any Service] = []
+        var services: [any Service] = [HeadRefreshService(node: node, logger: logger)]
         if !noSync {
             let runner = SyncRunner(node: node, http: http, logger: logger)
             services.append(

@@ -95,3 +95,24 @@ struct NodeWriteTests {
         #expect(expires.timeIntervalSince(issued) == 30 * 86_400)
     }
 }
+
+@Suite("Visibility")
+struct VisibilityTests {
+    @Test("an entry that left the node cannot become local; a local one can become federated")
+    func federatedStaysFederated() async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        try await test.node.put([Fixtures.offering()])
+        var local = Fixtures.offering()
+        local.visibility = .local
+        await #expect(throws: CatalogError.self) { try await test.node.put([local]) }
+        try await test.node.remove(id: "medtech-forum")
+        await #expect(throws: CatalogError.self) { try await test.node.add(local, allowUpdate: true) }
+
+        var survey = Fixtures.offering(id: "umfrage", kind: "survey")
+        survey.visibility = .local
+        try await test.node.put([survey])
+        survey.visibility = .federated
+        #expect(try await test.node.put([survey]).updated == ["umfrage"])
+    }
+}
