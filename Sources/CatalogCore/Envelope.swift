@@ -19,6 +19,8 @@ public struct Envelope: Sendable, Hashable {
 
     /// The largest envelope a node accepts, in bytes of JSON.
     public static let maxBytes = 256 * 1024
+    /// The most signatures an envelope may carry (an origin signs once; key rotation may add one).
+    public static let maxSignatures = 4
 
     public let payloadType: String
     public let payload: Data
@@ -51,6 +53,10 @@ public struct Envelope: Sendable, Hashable {
             signatures.append(Signature(keyid: signature.keyid, sig: sig))
         }
         guard !signatures.isEmpty else { throw CatalogError(.invalidEnvelope, "envelope has no signature") }
+        guard signatures.count <= Envelope.maxSignatures else {
+            throw CatalogError(
+                .invalidEnvelope, "envelope has \(signatures.count) signatures; at most \(Envelope.maxSignatures)")
+        }
         self.payloadType = wire.payloadType
         self.payload = payload
         self.signatures = signatures

@@ -16,6 +16,7 @@ public func buildRouter(node: Node, metrics: NodeMetrics) -> Router<NodeRequestC
     router.add(middleware: APIErrorMiddleware())
     NodeController(node: node).addRoutes(to: router)
     FeedController(node: node).addRoutes(to: router)
+    SearchController(node: node).addRoutes(to: router)
     HealthController(node: node).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     return router

@@ -37,7 +37,8 @@ struct FeedController<Context: RequestContext>: Sendable {
         let page = try await node.store.feed(since: since, limit: limit)
         let digest = try await node.store.endorsementsDigest()
         return try Responses.feed(
-            FeedHeader(count: page.items.count, next: page.next, more: page.more, endorsements: digest),
+            FeedHeader(
+                count: page.items.count, next: page.next, more: page.more, endorsements: digest, last: page.last),
             envelopes: page.items.map(\.envelope))
     }
 

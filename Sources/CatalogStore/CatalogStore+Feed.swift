@@ -15,23 +15,48 @@ public struct FeedPage: Sendable {
     public let next: Int64
     /// Whether more items follow after `next`.
     public let more: Bool
+    /// The last receipt the node has used: a puller whose cursor is beyond it knows the feed was
+    /// rewound (a restored backup) and starts again.
+    public let last: Int64
 }
 
 extension CatalogStore {
-    public func feed(since cursor: Int64, limit: Int) async throws -> FeedPage {
+    /// Up to `limit` items after `cursor`, and at most `maxBytes` of envelopes (but at least one item).
+    public func feed(since cursor: Int64, limit: Int, maxBytes: Int = 8 * 1024 * 1024) async throws -> FeedPage {
         try await read { db in
-            let rows = try Row.fetchAll(
+            // Decide the page's end from the sizes alone, then read just those envelopes.
+            let sizes = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT receipt, envelope FROM (
-                        SELECT receipt, envelope FROM entry WHERE receipt > ?1 AND visibility = 'federated'
+                    SELECT receipt, size FROM (
+                        SELECT receipt, length(envelope) AS size FROM entry WHERE receipt > ?1 AND visibility = 'federated'
                         UNION ALL
-                        SELECT receipt, envelope FROM head WHERE receipt > ?1
+                        SELECT receipt, length(envelope) AS size FROM head WHERE receipt > ?1
                     ) ORDER BY receipt LIMIT ?2
                     """,
                 arguments: [cursor, limit + 1])
-            let items = rows.prefix(limit).map { FeedPage.Item(receipt: $0["receipt"], envelope: $0["envelope"]) }
-            return FeedPage(items: Array(items), next: items.last?.receipt ?? cursor, more: rows.count > limit)
+            var end = cursor
+            var bytes = 0
+            var count = 0
+            for row in sizes.prefix(limit) {
+                let size: Int = row["size"]
+                if count > 0 && bytes + size > maxBytes { break }
+                bytes += size
+                count += 1
+                end = row["receipt"]
+            }
+            let items = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT receipt, envelope FROM (
+                        SELECT receipt, envelope FROM entry WHERE receipt > ?1 AND receipt <= ?2 AND visibility = 'federated'
+                        UNION ALL
+                        SELECT receipt, envelope FROM head WHERE receipt > ?1 AND receipt <= ?2
+                    ) ORDER BY receipt
+                    """,
+                arguments: [cursor, end]
+            ).map { FeedPage.Item(receipt: $0["receipt"], envelope: $0["envelope"]) }
+            return FeedPage(items: items, next: end, more: sizes.count > count, last: try Self.lastReceipt(db))
         }
     }
 

@@ -1,3 +1,5 @@
+import CatalogCore
+import Foundation
 import GRDB
 
 extension CatalogStore {
@@ -103,6 +105,7 @@ extension CatalogStore {
                         peer TEXT PRIMARY KEY NOT NULL,
                         cursor INTEGER NOT NULL DEFAULT 0 CHECK (cursor >= 0),
                         endorsements_digest TEXT,
+                        trust_digest TEXT,
                         last_attempt TEXT,
                         last_success TEXT,
                         last_error TEXT,
@@ -122,6 +125,55 @@ extension CatalogStore {
                     );
                     CREATE INDEX refusal_by_reason ON refusal(reason);
                     """)
+        }
+        migrator.registerMigration("v3: search") { db in
+            // The search index of live entries, kept in step with `entry` by `upsert` in the same
+            // transaction. Text is folded (`SearchText`) and indexed by trigrams, so parts of German
+            // compounds match ("technik" finds "Medizintechnik").
+            try db.execute(
+                sql: """
+                    CREATE TABLE search_doc (
+                        entry_rowid INTEGER PRIMARY KEY,
+                        origin TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        kind TEXT,
+                        free INTEGER NOT NULL,
+                        valid_from TEXT,
+                        valid_until TEXT,
+                        last_end TEXT,
+                        title TEXT NOT NULL
+                    );
+                    CREATE INDEX search_doc_by_origin ON search_doc(origin);
+                    CREATE TABLE search_tag (
+                        entry_rowid INTEGER NOT NULL,
+                        facet TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        PRIMARY KEY (facet, value, entry_rowid)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX search_tag_by_entry ON search_tag(entry_rowid);
+                    CREATE TABLE search_session (
+                        entry_rowid INTEGER NOT NULL,
+                        start TEXT NOT NULL,
+                        "end" TEXT NOT NULL,
+                        mode TEXT NOT NULL,
+                        city TEXT,
+                        region TEXT,
+                        month TEXT NOT NULL,
+                        cancelled INTEGER NOT NULL
+                    );
+                    CREATE INDEX search_session_by_entry ON search_session(entry_rowid, start);
+                    CREATE VIRTUAL TABLE search_fts USING fts5(
+                        title, summary, keywords, labels, organizer, location, description, tokenize = 'trigram'
+                    );
+                    """)
+            let rows = try Row.fetchAll(db, sql: "SELECT rowid, envelope FROM entry WHERE deleted = 0")
+            for row in rows {
+                let envelope: Data = row["envelope"]
+                if let entry = try? SignedEntry(bytes: envelope) {
+                    try SearchIndex.index(entry, rowid: row["rowid"], db)
+                }
+            }
         }
         return migrator
     }

@@ -88,6 +88,7 @@ extension CatalogStore {
             payloadHash: signed.payloadHash, envelope: signed.envelope.bytes, receipt: receipt,
             receivedAt: receivedAt, viaPeer: viaPeer)
         try row.save(db)
+        try SearchIndex.update(signed, db)
         try db.execute(
             sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)",
             arguments: [signed.origin, signed.seq, signed.payloadHash])

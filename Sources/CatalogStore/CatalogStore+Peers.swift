@@ -34,22 +34,13 @@ extension CatalogStore {
         }
     }
 
-    /// Remembers the peer's endorsements digest; with `resetCursor`, the next pull starts from the
-    /// beginning of its feed (after trust grew, entries refused before may now be accepted).
-    public func recordEndorsements(peer: String, digest: String, resetCursor: Bool) async throws {
+    /// Remembers the digest of the peer's endorsements, fetched and stored.
+    public func recordEndorsements(peer: String, digest: String) async throws {
         try await write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO peer_state (peer) VALUES (?)", arguments: [peer])
             try db.execute(
                 sql: "UPDATE peer_state SET endorsements_digest = ? WHERE peer = ?", arguments: [digest, peer])
-            if resetCursor {
-                try db.execute(sql: "UPDATE peer_state SET cursor = 0 WHERE peer = ?", arguments: [peer])
-            }
         }
-    }
-
-    /// Starts every peer's feed from the beginning again.
-    public func resetCursors() async throws {
-        try await write { db in try db.execute(sql: "UPDATE peer_state SET cursor = 0") }
     }
 
     public func forgetPeer(_ peer: String) async throws {

@@ -10,8 +10,14 @@ extension CatalogStore {
     /// is refused as a rollback, and a different envelope for an `(origin, seq)` already seen is
     /// refused as equivocation. `refusals` found before (bad signatures, untrusted origins, malformed
     /// lines) are logged in the same transaction.
+    ///
+    /// - Parameters:
+    ///   - from: the cursor the page was asked from, as stored; if another sync of the same peer moved
+    ///     it meanwhile, nothing is applied and `CatalogError.conflict` is thrown.
+    ///   - trustDigest: the trust the page was verified under, stored with the cursor.
     public func applyReceived(
-        _ items: [ReceivedItem], refusals: [Refusal], peer: String, cursor: Int64, at now: Date = Date()
+        _ items: [ReceivedItem], refusals: [Refusal], peer: String, from: Int64? = nil, cursor: Int64,
+        trustDigest: String? = nil, at now: Date = Date()
     ) async throws -> ApplyOutcome {
         try await write { db in
             var outcome = ApplyOutcome()
@@ -46,12 +52,19 @@ extension CatalogStore {
                         refusal.detail,
                     ])
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO peer_state (peer, cursor) VALUES (?, ?)
-                    ON CONFLICT (peer) DO UPDATE SET cursor = excluded.cursor
-                    """,
-                arguments: [peer, cursor])
+            try db.execute(sql: "INSERT OR IGNORE INTO peer_state (peer) VALUES (?)", arguments: [peer])
+            if let from {
+                try db.execute(
+                    sql: "UPDATE peer_state SET cursor = ?, trust_digest = ? WHERE peer = ? AND cursor = ?",
+                    arguments: [cursor, trustDigest, peer, from])
+                guard db.changesCount == 1 else {
+                    throw CatalogError(.conflict, "another sync of peer \(peer) ran at the same time; run sync again")
+                }
+            } else {
+                try db.execute(
+                    sql: "UPDATE peer_state SET cursor = ?, trust_digest = coalesce(?, trust_digest) WHERE peer = ?",
+                    arguments: [cursor, trustDigest, peer])
+            }
             return outcome
         }
     }
@@ -83,6 +96,10 @@ extension CatalogStore {
             }
             if stored.seq >= signed.seq {
                 refuse(.rollback, "older than the stored version (seq \(signed.seq) < \(stored.seq))")
+                // A genuine old version still pins its seq: a different envelope for it later is equivocation.
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)",
+                    arguments: [signed.origin, signed.seq, signed.payloadHash])
                 return
             }
         } else if seen != nil {

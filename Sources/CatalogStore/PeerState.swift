@@ -7,6 +7,9 @@ public struct PeerState: Codable, Sendable, Hashable, FetchableRecord {
     public var cursor: Int64
     /// The digest of the peer's endorsements when they were last fetched.
     public var endorsementsDigest: String?
+    /// The digest of the node's trust when the cursor was last advanced: the cursor is only valid
+    /// for that trust (entries refused for want of trust must be pulled again once trust changes).
+    public var trustDigest: String?
     public var lastAttempt: String?
     public var lastSuccess: String?
     public var lastError: String?
@@ -16,6 +19,7 @@ public struct PeerState: Codable, Sendable, Hashable, FetchableRecord {
     enum CodingKeys: String, CodingKey {
         case peer, cursor, failures
         case endorsementsDigest = "endorsements_digest"
+        case trustDigest = "trust_digest"
         case lastAttempt = "last_attempt"
         case lastSuccess = "last_success"
         case lastError = "last_error"

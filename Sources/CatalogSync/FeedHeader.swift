@@ -10,12 +10,16 @@ public struct FeedHeader: Codable, Sendable, Equatable {
     /// `/v1/changes`: the digest of the endorsements the node serves, so a puller fetches them only
     /// when they changed.
     public let endorsements: String?
+    /// `/v1/changes`: the last position the node's feed has used; a cursor beyond it means the feed
+    /// was rewound (a restored backup), and the puller starts again from 0.
+    public let last: Int64?
 
-    public init(count: Int, next: Int64? = nil, more: Bool? = nil, endorsements: String? = nil) {
+    public init(count: Int, next: Int64? = nil, more: Bool? = nil, endorsements: String? = nil, last: Int64? = nil) {
         self.count = count
         self.next = next
         self.more = more
         self.endorsements = endorsements
+        self.last = last
     }
 
     /// The media type of these answers.

@@ -105,6 +105,19 @@ public struct PeerClient: Sendable {
         try FeedAnswer(parsing: try await get("/v1/endorsements", limit: Self.maxResponseBytes))
     }
 
+    /// Runs a search on the peer's index.
+    public func search(_ query: SearchQuery) async throws -> SearchResponse {
+        var components = URLComponents()
+        components.queryItems = query.parameters.map { URLQueryItem(name: $0.0, value: $0.1) }
+        let body = try await get("/v1/search?" + (components.percentEncodedQuery ?? ""), limit: 16 * 1024 * 1024)
+        do {
+            return try JSONDecoder().decode(SearchResponse.self, from: body)
+        } catch {
+            throw CatalogError(
+                .invalidInput, "\(baseURL)/v1/search answered no search result: \(DecodingErrorText.describe(error))")
+        }
+    }
+
     /// GETs `path` and returns the body, failing on any status but 200.
     func get(_ path: String, limit: Int) async throws -> Data {
         var request = HTTPClientRequest(url: baseURL + path)
@@ -128,6 +141,12 @@ public struct PeerClient: Sendable {
         } catch {
             throw CatalogError(.io, "cannot reach \(baseURL)\(path): \(Self.describe(error))")
         }
+    }
+
+    /// The error body every route answers with.
+    struct ErrorAnswer: Decodable {
+        struct Detail: Decodable { let message: String }
+        let error: Detail
     }
 
     static func describe(_ error: any Error) -> String {

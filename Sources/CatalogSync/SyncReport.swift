@@ -16,6 +16,8 @@ public struct PeerSyncReport: Sendable, Codable {
     /// Endorsement statements newly stored.
     public var endorsements = 0
     public var refused: [Refusal] = []
+    /// Refusals beyond the most one pull logs, only counted.
+    public var refusedNotLogged = 0
     /// Origins that came through this peer and whose copy does not match their newest head.
     public var incomplete: [OriginCompleteness] = []
 

@@ -72,28 +72,43 @@ public struct SyncRunner: Sendable {
         return report
     }
 
+    /// The most pages one pull takes from a peer; the next pull goes on from there.
+    public static let maxPagesPerPull = 10_000
+    /// The most refusals one pull logs; the rest are only counted.
+    public static let maxLoggedRefusals = 1_000
+
     private func pull(_ peer: PeerFile, into report: inout PeerSyncReport, logger: Logger, progress: Progress?)
         async throws
     {
         let client = try PeerClient(
             http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
         var trust = try await currentTrust()
-        var cursor = try await node.store.peerState(peer.name)?.cursor ?? 0
+        let state = try await node.store.peerState(peer.name)
+        // The cursor the database holds: every page is stored only if it still holds it.
+        var stored = state?.cursor ?? 0
+        // A cursor advanced under other trust may have skipped entries refused for want of it.
+        let trustChanged = state?.trustDigest != nil && state?.trustDigest != trust.digest
+        var cursor = trustChanged ? 0 : stored
         var checkedEndorsements = false
+        var restarted = false
         while true {
             let page = try await client.changes(since: cursor, limit: pageSize)
+            try Self.check(page.header, cursor: cursor, pageSize: pageSize)
+            if let last = page.header.last, last < cursor, !restarted {
+                logger.warning("the peer's feed was rewound; pulling it again from its start")
+                restarted = true
+                cursor = 0
+                continue
+            }
             report.pages += 1
             if !checkedEndorsements {
                 checkedEndorsements = true
-                if let digest = page.header.endorsements,
-                    digest != (try await node.store.peerState(peer.name)?.endorsementsDigest)
-                {
-                    let (grown, stored) = try await refreshEndorsements(from: client, peer: peer.name, trust: &trust)
-                    report.endorsements += stored
-                    try await node.store.recordEndorsements(peer: peer.name, digest: digest, resetCursor: grown)
-                    if grown && cursor > 0 {
-                        // Entries refused before for want of trust may be accepted now: start over.
-                        logger.info("trust grew; pulling the feed again from its start")
+                if let digest = page.header.endorsements, digest != state?.endorsementsDigest || trustChanged {
+                    report.endorsements += try await refreshEndorsements(from: client, peer: peer.name, trust: &trust)
+                    try await node.store.recordEndorsements(peer: peer.name, digest: digest)
+                    if trust.digest != (state?.trustDigest ?? trust.digest) && cursor > 0 && !restarted {
+                        logger.info("trust changed; pulling the feed again from its start")
+                        restarted = true
                         cursor = 0
                         continue
                     }
@@ -101,17 +116,32 @@ public struct SyncRunner: Sendable {
             }
             let verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
             let next = page.header.next ?? cursor
-            guard next >= cursor else {
-                throw CatalogError(.invalidInput, "peer sent a cursor that goes back (\(next) < \(cursor))")
-            }
+            let room = max(0, Self.maxLoggedRefusals - report.refused.count)
             let outcome = try await node.store.applyReceived(
-                verified.items, refusals: verified.refusals, peer: peer.name, cursor: next)
+                verified.items, refusals: Array(verified.refusals.prefix(room)), peer: peer.name, from: stored,
+                cursor: next, trustDigest: trust.digest)
+            report.refusedNotLogged += max(0, verified.refusals.count - room)
             report.envelopes += page.lines.count
             report.add(outcome)
+            stored = next
             cursor = next
             let more = page.header.more ?? false
             progress?(peer.name, report.envelopes, more)
-            guard more, !page.lines.isEmpty else { break }
+            guard more, !page.lines.isEmpty, report.pages < Self.maxPagesPerPull else { break }
+        }
+    }
+
+    /// Refuses a page header that breaks the protocol: more lines than asked for, or a cursor that
+    /// does not move forward past a non-empty page.
+    static func check(_ header: FeedHeader, cursor: Int64, pageSize: Int) throws {
+        guard header.count <= pageSize else {
+            throw CatalogError(.invalidInput, "peer sent \(header.count) envelopes for a page of \(pageSize)")
+        }
+        if let next = header.next {
+            guard next >= cursor, header.count == 0 || next > cursor else {
+                throw CatalogError(
+                    .invalidInput, "peer sent a cursor that does not move forward (\(next) after \(cursor))")
+            }
         }
     }
 
@@ -119,11 +149,9 @@ public struct SyncRunner: Sendable {
         try await NodeTrust.current(node, extra: extra)
     }
 
-    /// Fetches the peer's endorsements and stores those signed by a trusted endorser.
-    /// Returns whether trust grew, and how many statements were stored.
-    private func refreshEndorsements(from client: PeerClient, peer: String, trust: inout TrustSet) async throws
-        -> (grown: Bool, stored: Int)
-    {
+    /// Fetches the peer's endorsements, stores those signed by a trusted endorser, and updates
+    /// `trust`. Returns how many statements were stored.
+    private func refreshEndorsements(from client: PeerClient, peer: String, trust: inout TrustSet) async throws -> Int {
         let answer = try await client.endorsements()
         let offered = answer.lines.compactMap { try? SignedEndorsement(bytes: $0) }
         let candidate = try await currentTrust(extra: offered)
@@ -132,9 +160,7 @@ public struct SyncRunner: Sendable {
             candidate.keys(for: signed.endorsement.endorser).contains { (try? signed.verify(with: $0)) != nil }
         }
         let stored = try await node.store.saveEndorsements(accepted, viaPeer: peer)
-        let updated = try await currentTrust()
-        let grown = updated.isGrown(comparedTo: trust)
-        trust = updated
-        return (grown, stored)
+        trust = try await currentTrust()
+        return stored
     }
 }

@@ -3,13 +3,16 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Pulls from every peer on an interval while the node serves. A peer that fails waits longer after
-/// each failure (doubling, up to an hour) without delaying the others. Stops on graceful shutdown.
+/// Pulls from every peer on an interval while the node serves. Each peer has its own loop, so a slow
+/// or failing peer holds up no other; a failing one waits longer after each failure (doubling, up to
+/// an hour). Peers pinned while serving are picked up; all loops stop on graceful shutdown.
 public struct SyncService: Service {
     public let runner: SyncRunner
     public let interval: Duration
     public let logger: Logger
     public static let maxBackoff: Duration = .seconds(3600)
+    /// How often the peers directory is read for newly pinned peers.
+    static let rescan: Duration = .seconds(2)
 
     public init(runner: SyncRunner, interval: Duration, logger: Logger) {
         self.runner = runner
@@ -18,32 +21,40 @@ public struct SyncService: Service {
     }
 
     public func run() async throws {
-        var due: [String: ContinuousClock.Instant] = [:]
-        var failures: [String: Int] = [:]
-        let tick = min(interval, .seconds(1))
-        while !Task.isCancelledOrShuttingDown {
-            let now = ContinuousClock.now
-            let peers = (try? PeerDirectory(runner.node.directory).load()) ?? []
-            let ready = peers.filter { due[$0.name].map { $0 <= now } ?? true }
-            if !ready.isEmpty {
-                let reports = await withTaskGroup(of: PeerSyncReport.self) { group in
-                    for peer in ready { group.addTask { await runner.pull(peer) } }
-                    var reports: [PeerSyncReport] = []
-                    for await report in group { reports.append(report) }
-                    return reports
-                }
-                for report in reports {
-                    if report.ok {
-                        failures[report.peer] = 0
-                        due[report.peer] = ContinuousClock.now + interval
-                    } else {
-                        let count = (failures[report.peer] ?? 0) + 1
-                        failures[report.peer] = count
-                        due[report.peer] = ContinuousClock.now + Self.backoff(afterFailures: count, interval: interval)
+        let directory = PeerDirectory(runner.node.directory)
+        await withDiscardingTaskGroup { group in
+            var looping: Set<String> = []
+            var lastProblem: String?
+            while !Task.isCancelledOrShuttingDown {
+                do {
+                    for peer in try directory.load() where looping.insert(peer.name).inserted {
+                        group.addTask { await loop(peer: peer.name, directory: directory) }
                     }
+                    lastProblem = nil
+                } catch {
+                    let problem = "\(error)"
+                    if problem != lastProblem {
+                        logger.error("cannot read the peer files", metadata: ["error": "\(problem)"])
+                    }
+                    lastProblem = problem
                 }
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: Self.rescan) }
             }
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: tick) }
+        }
+    }
+
+    /// Pulls from one peer for as long as the node serves; waits while its file is gone.
+    private func loop(peer name: String, directory: PeerDirectory) async {
+        var failures = 0
+        while !Task.isCancelledOrShuttingDown {
+            var wait = interval
+            if let peer = try? directory.peer(named: name) {
+                let report = await runner.pull(peer)
+                failures = report.ok ? 0 : failures + 1
+                if !report.ok { wait = Self.backoff(afterFailures: failures, interval: interval) }
+            }
+            let pause = wait
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
         }
     }
 

@@ -4,9 +4,11 @@ import Foundation
 /// Which keys the node accepts for which origins, decided from the peers it pinned and the
 /// endorsements it holds.
 ///
-/// An origin is trusted when its key is pinned in a peer file, or endorsed by an origin that is
-/// itself trusted and may endorse (an agency or the national node), through any chain of such
-/// endorsements. An endorsement counts while it is unexpired, unrevoked and verifiably signed.
+/// An origin's key is trusted when it is pinned in a peer file (an anchor), or endorsed with a key
+/// that is itself trusted and may endorse (an agency's or the national node's), through any chain.
+/// An endorsement counts while it is unexpired and verifiably signed; a revocation by a key that may
+/// endorse removes the revoked key and everything that depended on it. Anchors, and the node's own
+/// origin, are never changed by endorsements.
 public struct TrustSet: Sendable {
     /// A key the node starts from: its own, or one pinned in a peer file.
     public struct Anchor: Sendable {
@@ -28,54 +30,66 @@ public struct TrustSet: Sendable {
         case revoked
     }
 
+    struct Grant: Hashable {
+        let origin: String
+        let key: NodePublicKey
+    }
+
     private var keys: [String: [NodePublicKey]] = [:]
-    private var endorsers: Set<String> = []
+    /// The keys that may sign endorsements, with the origin they may endorse as.
+    private var endorserKeys: Set<Grant> = []
     private var distrust: [String: Distrust] = [:]
 
     public init(anchors: [Anchor], endorsements: [SignedEndorsement], now: Date) {
+        let anchored = Set(anchors.map(\.origin))
+        let statements = endorsements.filter { !anchored.contains($0.endorsement.subject) }
+        // Revocations count when signed by a key that may endorse. Which keys may endorse depends on
+        // the revocations in turn, so settle both together (a few rounds always suffice in practice).
+        var revoked: Set<Grant> = []
+        var result = TrustSet(anchors: anchors, statements: statements, revoked: revoked, now: now)
+        for _ in 0..<8 {
+            let next = Set(
+                statements.filter { $0.endorsement.revoked && result.maySign($0) }
+                    .map { Grant(origin: $0.endorsement.subject, key: $0.subjectKey) })
+            if next == revoked { break }
+            revoked = next
+            result = TrustSet(anchors: anchors, statements: statements, revoked: revoked, now: now)
+        }
+        self = result
+    }
+
+    /// The closure of `anchors` under the unrevoked, unexpired endorsements in `statements`.
+    private init(anchors: [Anchor], statements: [SignedEndorsement], revoked: Set<Grant>, now: Date) {
         for anchor in anchors {
             add(anchor.origin, anchor.key, mayEndorse: anchor.mayEndorse)
         }
-        var pending = endorsements
+        var pending = statements.filter { !$0.endorsement.revoked }
         var grew = true
         while grew {
             grew = false
-            var next: [SignedEndorsement] = []
+            var deferred: [SignedEndorsement] = []
             for signed in pending {
                 let e = signed.endorsement
-                guard endorsers.contains(e.endorser) else {
-                    next.append(signed)
+                guard maySign(signed) else {
+                    deferred.append(signed)  // its signer may become trusted in a later round
                     continue
                 }
-                guard (keys[e.endorser] ?? []).contains(where: { (try? signed.verify(with: $0)) != nil }) else {
-                    continue  // signed by no key the endorser is trusted under: ignore it
-                }
-                if e.revoked {
-                    distrust[e.subject] = .revoked
-                    continue
-                }
-                if signed.isExpired(at: now) {
-                    if distrust[e.subject] != .revoked { distrust[e.subject] = .expired }
-                    continue
-                }
-                if add(e.subject, signed.subjectKey, mayEndorse: e.subjectMayEndorse) { grew = true }
-            }
-            pending = next
-        }
-        // A revocation by any trusted endorser withdraws that key, whatever else vouches for it.
-        for signed in endorsements where signed.endorsement.revoked && endorsers.contains(signed.endorsement.endorser) {
-            let subject = signed.endorsement.subject
-            if (keys[signed.endorsement.endorser] ?? []).contains(where: { (try? signed.verify(with: $0)) != nil }),
-                !anchors.contains(where: { $0.origin == subject && $0.key == signed.subjectKey })
-            {
-                keys[subject]?.removeAll { $0 == signed.subjectKey }
-                if keys[subject]?.isEmpty == true {
-                    keys[subject] = nil
-                    endorsers.remove(subject)
-                    distrust[subject] = .revoked
+                if revoked.contains(Grant(origin: e.subject, key: signed.subjectKey)) {
+                    if !isTrusted(e.subject) { distrust[e.subject] = .revoked }
+                } else if signed.isExpired(at: now) {
+                    if !isTrusted(e.subject) && distrust[e.subject] != .revoked { distrust[e.subject] = .expired }
+                } else if add(e.subject, signed.subjectKey, mayEndorse: e.subjectMayEndorse) {
+                    grew = true
                 }
             }
+            pending = deferred
         }
+        for grant in revoked where !isTrusted(grant.origin) { distrust[grant.origin] = .revoked }
+    }
+
+    /// Whether a statement is signed by a key that may endorse as its endorser.
+    private func maySign(_ signed: SignedEndorsement) -> Bool {
+        endorserKeys.contains { $0.origin == signed.endorsement.endorser && (try? signed.verify(with: $0.key)) != nil }
     }
 
     @discardableResult
@@ -85,10 +99,7 @@ public struct TrustSet: Sendable {
             keys[origin, default: []].append(key)
             changed = true
         }
-        if mayEndorse && !endorsers.contains(origin) {
-            endorsers.insert(origin)
-            changed = true
-        }
+        if mayEndorse && endorserKeys.insert(Grant(origin: origin, key: key)).inserted { changed = true }
         distrust[origin] = nil
         return changed
     }
@@ -104,8 +115,16 @@ public struct TrustSet: Sendable {
     /// Every trusted origin, sorted.
     public var origins: [String] { keys.keys.sorted() }
 
-    /// Whether `other` trusts an origin or key that this set does not.
-    public func isGrown(comparedTo other: TrustSet) -> Bool {
-        keys.contains { origin, list in list.contains { !other.keys(for: origin).contains($0) } }
+    /// A digest of what is trusted (origins, keys, and which may endorse): a peer's cursor is only
+    /// valid for the trust it was advanced under.
+    public var digest: String {
+        let lines = keys.keys.sorted().flatMap { origin in
+            (keys[origin] ?? []).map { key in
+                CatalogDigest.Line(
+                    id: origin, seq: endorserKeys.contains(Grant(origin: origin, key: key)) ? 1 : 0,
+                    payloadHash: key.fingerprint)
+            }
+        }
+        return CatalogDigest.compute(lines)
     }
 }

@@ -12,7 +12,7 @@ struct ClusterNode: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, EntriesCommand.self, PeersCommand.self, EndorseCommand.self, SyncCommand.self,
-            ServeCommand.self, KeyCommand.self, VerifyCommand.self,
+            SearchCommand.self, ServeCommand.self, KeyCommand.self, VerifyCommand.self,
         ]
     )
 }

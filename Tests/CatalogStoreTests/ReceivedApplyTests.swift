@@ -138,3 +138,49 @@ struct ReceivedApplyTests {
         #expect(empty.items.isEmpty && empty.next == rest.next)
     }
 }
+
+@Suite("Feed pages and cursors")
+struct FeedPageTests {
+    let origin = NodeSigningKey(origin: "microtech")
+
+    @Test("a page stops at the byte limit, but always holds at least one envelope")
+    func byteLimit() async throws {
+        let directory = try TemporaryDirectory("feed")
+        let store = try CatalogStore.open(path: directory.file("catalog.sqlite").path)
+        defer { try? store.close(); directory.remove() }
+        try await store.registerSelf(origin: "national", key: NodeSigningKey(origin: "national").publicKey)
+        let items = try (1...5).map { seq in
+            ReceivedItem.entry(
+                try SignedEntry.sign(
+                    .version(
+                        of: Fixtures.offering(id: "angebot-\(seq)"), origin: "microtech", seq: Int64(seq),
+                        updated: "2026-11-29T09:00:00Z"),
+                    with: origin))
+        }
+        _ = try await store.applyReceived(items, refusals: [], peer: "bw", cursor: 1)
+        let size = try #require(try await store.feed(since: 0, limit: 1).items.first?.envelope.count)
+        let page = try await store.feed(since: 0, limit: 100, maxBytes: size * 2 + 1)
+        #expect(page.items.count == 2 && page.more)
+        let tiny = try await store.feed(since: 0, limit: 100, maxBytes: 1)
+        #expect(tiny.items.count == 1)
+        #expect(page.last == 5)
+    }
+
+    @Test("a page is not stored when another sync moved the peer's cursor meanwhile")
+    func concurrentCursor() async throws {
+        let directory = try TemporaryDirectory("cursor")
+        let store = try CatalogStore.open(path: directory.file("catalog.sqlite").path)
+        defer { try? store.close(); directory.remove() }
+        try await store.registerSelf(origin: "national", key: NodeSigningKey(origin: "national").publicKey)
+        let item = ReceivedItem.entry(
+            try SignedEntry.sign(
+                .version(of: Fixtures.offering(), origin: "microtech", seq: 1, updated: "2026-11-29T09:00:00Z"),
+                with: origin))
+        _ = try await store.applyReceived([], refusals: [], peer: "bw", from: 0, cursor: 40, trustDigest: "t1")
+        await #expect(throws: CatalogError.self) {
+            try await store.applyReceived([item], refusals: [], peer: "bw", from: 10, cursor: 50, trustDigest: "t1")
+        }
+        #expect(try await store.entries(origin: "microtech").isEmpty)
+        #expect(try await store.peerState("bw").map { ($0.cursor, $0.trustDigest) }! == (40, "t1"))
+    }
+}

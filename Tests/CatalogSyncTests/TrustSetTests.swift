@@ -99,12 +99,85 @@ struct TrustSetTests {
         #expect(!later.supersedes(revocation))
     }
 
-    @Test("growth is detected when a new origin or key becomes trusted")
-    func growth() throws {
+    @Test("the digest changes with what is trusted, and only then")
+    func digest() throws {
         let before = TrustSet(anchors: [anchor(agency, mayEndorse: true)], endorsements: [], now: now)
+        let same = TrustSet(anchors: [anchor(agency, mayEndorse: true)], endorsements: [], now: now)
         let after = TrustSet(
             anchors: [anchor(agency, mayEndorse: true)], endorsements: [try endorse(cluster, by: agency)], now: now)
-        #expect(after.isGrown(comparedTo: before))
-        #expect(!before.isGrown(comparedTo: after))
+        #expect(before.digest == same.digest)
+        #expect(after.digest != before.digest)
+    }
+}
+
+@Suite("Trust: revocation and ordering")
+struct TrustRevocationTests {
+    let national = NodeSigningKey(origin: "national")
+    let agency = NodeSigningKey(origin: "bw-agency")
+    let cluster = NodeSigningKey(origin: "medicalmountains")
+    let attacker = NodeSigningKey(origin: "attacker")
+    let now = Timestamp.parse("2026-11-29T10:00:00Z")!
+
+    func statement(
+        _ subject: NodeSigningKey, by endorser: NodeSigningKey, level: String = "cluster",
+        issued: String = "2026-11-01T10:00:00Z",
+        revoked: Bool = false
+    ) throws -> SignedEndorsement {
+        try SignedEndorsement.sign(
+            EndorsementPayload(
+                endorser: endorser.origin, subject: subject.origin, key: subject.publicKey.text, region: "DE-BW",
+                level: level,
+                issued: issued, expires: "2027-11-29T10:00:00Z", revoked: revoked),
+            with: endorser)
+    }
+
+    @Test("revoking an agency's key also withdraws what that key endorsed")
+    func revocationCascades() throws {
+        let anchors = [TrustSet.Anchor(origin: "national", key: national.publicKey, mayEndorse: true)]
+        let statements = [
+            try statement(agency, by: national, level: "agency"),
+            try statement(cluster, by: agency),
+            try statement(attacker, by: agency),
+        ]
+        #expect(TrustSet(anchors: anchors, endorsements: statements, now: now).isTrusted("attacker"))
+        let revocation = try statement(
+            agency, by: national, level: "agency", issued: "2026-11-20T10:00:00Z", revoked: true)
+        let after = TrustSet(anchors: anchors, endorsements: statements + [revocation], now: now)
+        #expect(!after.isTrusted("bw-agency") && !after.isTrusted("medicalmountains") && !after.isTrusted("attacker"))
+        #expect(after.distrust(of: "bw-agency") == .revoked)
+    }
+
+    @Test("the right to endorse belongs to a key, not to an origin")
+    func endorseRightsPerKey() throws {
+        let secondKey = NodeSigningKey(origin: "bw-agency")
+        let anchors = [TrustSet.Anchor(origin: "national", key: national.publicKey, mayEndorse: true)]
+        let statements = [
+            try statement(agency, by: national, level: "cluster"),
+            try statement(secondKey, by: national, level: "agency"),
+            try statement(cluster, by: agency),  // signed with the key that may not endorse
+        ]
+        let trust = TrustSet(anchors: anchors, endorsements: statements, now: now)
+        #expect(trust.keys(for: "bw-agency").count == 2)
+        #expect(!trust.isTrusted("medicalmountains"))
+    }
+
+    @Test("an endorsement whose signer becomes trusted later in the same evaluation still counts")
+    func orderIndependent() throws {
+        let anchors = [TrustSet.Anchor(origin: "national", key: national.publicKey, mayEndorse: true)]
+        let statements = [try statement(cluster, by: agency), try statement(agency, by: national, level: "agency")]
+        #expect(TrustSet(anchors: anchors, endorsements: statements, now: now).isTrusted("medicalmountains"))
+        #expect(TrustSet(anchors: anchors, endorsements: statements.reversed(), now: now).isTrusted("medicalmountains"))
+    }
+
+    @Test("endorsements cannot add keys to an anchored origin")
+    func anchorsStay() throws {
+        let impostor = NodeSigningKey(origin: "national")
+        let anchors = [
+            TrustSet.Anchor(origin: "national", key: national.publicKey, mayEndorse: true),
+            TrustSet.Anchor(origin: "bw-agency", key: agency.publicKey, mayEndorse: true),
+        ]
+        let trust = TrustSet(
+            anchors: anchors, endorsements: [try statement(impostor, by: agency, level: "national")], now: now)
+        #expect(trust.keys(for: "national") == [national.publicKey])
     }
 }

@@ -26,9 +26,15 @@ public enum Fixtures {
             validUntil: CatalogDate("2027-06-18"))
     }
 
-    /// The example catalog shipped in `examples/medicalmountains/`, in the given format.
+    /// A small catalog of six entries (one of them local) in `Tests/Fixtures/`, the same entries in
+    /// each format.
     public static func exampleCatalog(_ fileExtension: String) -> URL {
-        repositoryRoot.appendingPathComponent("examples/medicalmountains/catalog.\(fileExtension)")
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/catalog.\(fileExtension)")
+    }
+
+    /// The example federation's catalog of `cluster` in `examples/`.
+    public static func federationCatalog(_ cluster: String) -> URL {
+        repositoryRoot.appendingPathComponent("examples/\(cluster)/catalog.json")
     }
 
     public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)

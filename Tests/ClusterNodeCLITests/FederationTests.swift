@@ -93,3 +93,31 @@ struct FederationTests {
         #expect(fed.server("de")?.stop() == 0)
     }
 }
+
+@Suite("Trust that changes between syncs", .serialized)
+struct TrustChangeTests {
+    @Test("entries refused for want of trust arrive once the node itself endorses their origin")
+    func localEndorsementRepulls() throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        try fed.node("mm")
+        try fed.node("relay")
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        try fed.serve("mm")
+        try fed.pin("relay", "mm")
+        #expect(try fed.sync("relay").peers.first?.added == 5)
+        try fed.serve("relay")
+        try fed.pin("de", "relay")
+        let refused = try fed.sync("de")
+        #expect(refused.peers.first?.refused.allSatisfy { $0.reason == .untrustedOrigin } == true)
+        #expect(try fed.ids("de", origin: "mm").isEmpty)
+
+        let key = try #require(try fed.cli.json(["key", "--dir", "mm"]) as? [String: String])
+        try fed.endorse(
+            "de", "mm", extra: ["--key", key["publicKey"] ?? "", "--region", "DE-BW", "--level", "cluster"])
+        let again = try fed.sync("de")
+        #expect(again.peers.first?.added == 5 && again.peers.first?.refused == [])
+        #expect(try fed.ids("de", origin: "mm").count == 5)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// What a user searches for: free text and filters. The text is reduced to folded words; no part
+/// of it is ever passed to SQLite as query syntax.
+public struct SearchQuery: Sendable, Codable, Equatable {
+    public static let maxTextLength = 500
+    public static let maxWords = 12
+    public static let maxLimit = 200
+
+    public var text: String
+    public var type: EntryType?
+    public var kind: String?
+    public var topic: String?
+    public var region: String?
+    public var origin: String?
+    public var mode: SessionMode?
+    public var language: String?
+    public var audience: String?
+    /// Only entries that cost nothing (free, or free for members when `freeForMembers` counts).
+    public var freeOnly: Bool
+    /// Trainings with a session overlapping [from, to] (Berlin calendar days, inclusive).
+    public var from: CatalogDate?
+    public var to: CatalogDate?
+    public var includePast: Bool
+    public var limit: Int
+    public var offset: Int
+    public var facets: Bool
+
+    public init(
+        text: String = "", type: EntryType? = nil, kind: String? = nil, topic: String? = nil, region: String? = nil,
+        origin: String? = nil, mode: SessionMode? = nil, language: String? = nil, audience: String? = nil,
+        freeOnly: Bool = false, from: CatalogDate? = nil, to: CatalogDate? = nil, includePast: Bool = false,
+        limit: Int = 20, offset: Int = 0, facets: Bool = false
+    ) {
+        self.text = text
+        self.type = type
+        self.kind = kind
+        self.topic = topic
+        self.region = region
+        self.origin = origin
+        self.mode = mode
+        self.language = language
+        self.audience = audience
+        self.freeOnly = freeOnly
+        self.from = from
+        self.to = to
+        self.includePast = includePast
+        self.limit = limit
+        self.offset = offset
+        self.facets = facets
+    }
+
+    /// The folded words to match, at most `maxWords`, each at most 64 characters.
+    public var words: [String] {
+        Array(SearchText.words(text).map { String($0.prefix(64)) }.uniqued().prefix(Self.maxWords))
+    }
+
+    /// Every problem with the query, as one line each, naming the option.
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if text.count > Self.maxTextLength {
+            problems.append("the search text has \(text.count) characters; at most \(Self.maxTextLength)")
+        }
+        if let kind, !Vocabularies.kinds.contains(kind) {
+            problems.append("kind '\(kind)' is not one of \(Vocabularies.kinds.ids.joined(separator: ", "))")
+        }
+        if let topic, !Vocabularies.topics.contains(topic) {
+            problems.append("topic '\(topic)' is not a technology field slug")
+        }
+        if let region, !Vocabularies.regions.contains(region) {
+            problems.append("region '\(region)' is not a state code such as DE-BW")
+        }
+        if let language, !Vocabularies.languages.contains(language) {
+            problems.append("language '\(language)' is not a known code")
+        }
+        if let audience, !Vocabularies.audiences.contains(audience) {
+            problems.append(
+                "audience '\(audience)' is not one of \(Vocabularies.audiences.ids.joined(separator: ", "))")
+        }
+        if let origin, !Slug.isValidOrigin(origin) { problems.append("origin '\(origin)' is not an origin name") }
+        if let from, let to, to < from { problems.append("--to \(to) is before --from \(from)") }
+        if !(1...Self.maxLimit).contains(limit) { problems.append("limit must be 1 to \(Self.maxLimit)") }
+        if offset < 0 || offset > 100_000 { problems.append("offset must be 0 to 100000") }
+        return problems
+    }
+
+    /// Throws `CatalogError.invalidInput` listing every problem.
+    public func validated() throws -> SearchQuery {
+        var query = self
+        query.region = region.map(Entry.canonicalRegion)
+        query.kind = kind?.lowercased()
+        query.topic = topic?.lowercased()
+        query.language = language?.lowercased()
+        query.audience = audience?.lowercased()
+        let problems = query.problems()
+        guard problems.isEmpty else { throw CatalogError(.invalidInput, problems.joined(separator: "; ")) }
+        return query
+    }
+
+    /// Whether any filter is set, for the hint when nothing matches.
+    public var filterNames: [String] {
+        var names: [String] = []
+        if type != nil { names.append("--type") }
+        if kind != nil { names.append("--kind") }
+        if topic != nil { names.append("--topic") }
+        if region != nil { names.append("--region") }
+        if origin != nil { names.append("--origin") }
+        if mode != nil { names.append("--mode") }
+        if language != nil { names.append("--language") }
+        if audience != nil { names.append("--audience") }
+        if freeOnly { names.append("--free") }
+        if from != nil { names.append("--from") }
+        if to != nil { names.append("--to") }
+        return names
+    }
+}

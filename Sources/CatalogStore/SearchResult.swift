@@ -1,0 +1,27 @@
+import CatalogCore
+
+/// One entry a search found, with what the listing shows of it.
+public struct SearchMatch: Sendable {
+    public let entry: StoredEntry
+    /// bm25 score (lower is better); 0 without search text.
+    public let score: Double
+    /// The next session that is not cancelled and not over: start (UTC) and city.
+    public let nextStart: String?
+    public let nextCity: String?
+}
+
+/// A count of matched entries sharing one value of a facet.
+public struct FacetCount: Sendable, Codable, Equatable {
+    public let value: String
+    public let count: Int
+}
+
+public struct SearchResult: Sendable {
+    /// How many entries match in all (not only this page).
+    public let total: Int
+    public let matches: [SearchMatch]
+    /// Counts by `kind`, `topic`, `region`, `origin`, `mode` and `month`, when asked for.
+    public let facets: [String: [FacetCount]]?
+    /// False when no entry had every word and entries with any of them are shown instead.
+    public let matchedAllWords: Bool
+}

@@ -1,0 +1,64 @@
+import CatalogCore
+
+/// A search as URL query parameters, for `GET /v1/search` and `search --remote`.
+extension SearchQuery {
+    public var parameters: [(String, String)] {
+        var out: [(String, String)] = [("q", text)]
+        func add(_ name: String, _ value: String?) { if let value { out.append((name, value)) } }
+        add("type", type?.rawValue)
+        add("kind", kind)
+        add("topic", topic)
+        add("region", region)
+        add("origin", origin)
+        add("mode", mode?.rawValue)
+        add("language", language)
+        add("audience", audience)
+        if freeOnly { out.append(("free", "true")) }
+        add("from", from?.text)
+        add("to", to?.text)
+        if includePast { out.append(("includePast", "true")) }
+        out.append(("limit", String(limit)))
+        out.append(("offset", String(offset)))
+        if facets { out.append(("facets", "true")) }
+        return out
+    }
+
+    /// Reads the parameters `parameters` writes; throws naming the first bad one.
+    public init(parameters: [String: String]) throws {
+        func flag(_ name: String) throws -> Bool {
+            switch parameters[name]?.lowercased() {
+            case nil, "false", "0": return false
+            case "true", "1", "": return true
+            default: throw CatalogError(.invalidInput, "\(name) must be true or false")
+            }
+        }
+        func number(_ name: String, default value: Int) throws -> Int {
+            guard let text = parameters[name] else { return value }
+            guard let number = Int(text) else { throw CatalogError(.invalidInput, "\(name) must be a whole number") }
+            return number
+        }
+        func date(_ name: String) throws -> CatalogDate? {
+            guard let text = parameters[name] else { return nil }
+            guard let date = CatalogDate(text) else {
+                throw CatalogError(.invalidInput, "\(name) must be a date YYYY-MM-DD")
+            }
+            return date
+        }
+        func closed<T: ClosedSetDecodable>(_ name: String, _ type: T.Type) throws -> T? {
+            guard let text = parameters[name] else { return nil }
+            guard let value = T.parse(text) else {
+                throw CatalogError(.invalidInput, "\(name) must be one of \(T.allowedValues)")
+            }
+            return value
+        }
+        self.init(
+            text: parameters["q"] ?? "", type: try closed("type", EntryType.self), kind: parameters["kind"],
+            topic: parameters["topic"], region: parameters["region"], origin: parameters["origin"],
+            mode: try closed("mode", SessionMode.self), language: parameters["language"],
+            audience: parameters["audience"],
+            freeOnly: try flag("free"), from: try date("from"), to: try date("to"),
+            includePast: try flag("includePast"),
+            limit: try number("limit", default: 20), offset: try number("offset", default: 0),
+            facets: try flag("facets"))
+    }
+}
