@@ -25,12 +25,15 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     public var limit: Int
     public var offset: Int
     public var facets: Bool
+    /// Whether the node's local (members-only) entries are searched too: yes for the node's own users,
+    /// never for a query that arrives over the network.
+    public var includeLocal: Bool
 
     public init(
         text: String = "", type: EntryType? = nil, kind: String? = nil, topic: String? = nil, region: String? = nil,
         origin: String? = nil, mode: SessionMode? = nil, language: String? = nil, audience: String? = nil,
         freeOnly: Bool = false, from: CatalogDate? = nil, to: CatalogDate? = nil, includePast: Bool = false,
-        limit: Int = 20, offset: Int = 0, facets: Bool = false
+        limit: Int = 20, offset: Int = 0, facets: Bool = false, includeLocal: Bool = false
     ) {
         self.text = text
         self.type = type
@@ -48,6 +51,7 @@ public struct SearchQuery: Sendable, Codable, Equatable {
         self.limit = limit
         self.offset = offset
         self.facets = facets
+        self.includeLocal = includeLocal
     }
 
     /// The folded words to match, at most `maxWords`, each at most 64 characters.

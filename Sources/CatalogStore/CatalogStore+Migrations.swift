@@ -139,6 +139,7 @@ extension CatalogStore {
                         type TEXT NOT NULL,
                         kind TEXT,
                         free INTEGER NOT NULL,
+                        local INTEGER NOT NULL,
                         valid_from TEXT,
                         valid_until TEXT,
                         last_end TEXT,

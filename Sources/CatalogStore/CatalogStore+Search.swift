@@ -67,6 +67,7 @@ struct SearchSQL {
         if let kind = query.kind { add("d.kind = ?", [kind]) }
         if let origin = query.origin { add("d.origin = ?", [origin]) }
         if query.freeOnly { add("d.free = 1", []) }
+        if !query.includeLocal { add("d.local = 0", []) }
         tag("topic", query.topic)
         tag("region", query.region)
         tag("language", query.language)

@@ -27,12 +27,12 @@ enum SearchIndex {
         let document = SearchDocument(entry)
         try db.execute(
             sql: """
-                INSERT INTO search_doc (entry_rowid, origin, id, type, kind, free, valid_from, valid_until, last_end, title)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO search_doc (entry_rowid, origin, id, type, kind, free, local, valid_from, valid_until, last_end, title)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 rowid, signed.origin, signed.id, document.type.rawValue, document.kind, document.free,
-                entry.validFrom?.text, document.validUntil, document.sessions.map(\.end).max(),
+                entry.isLocal, entry.validFrom?.text, document.validUntil, document.sessions.map(\.end).max(),
                 entry.title.preferred() ?? entry.id,
             ])
         for tag in document.tags {

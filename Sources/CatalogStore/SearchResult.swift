@@ -14,6 +14,11 @@ public struct SearchMatch: Sendable {
 public struct FacetCount: Sendable, Codable, Equatable {
     public let value: String
     public let count: Int
+
+    public init(value: String, count: Int) {
+        self.value = value
+        self.count = count
+    }
 }
 
 public struct SearchResult: Sendable {

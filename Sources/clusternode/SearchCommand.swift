@@ -44,7 +44,8 @@ struct SearchCommand: AsyncParsableCommand {
             let query = try SearchQuery(
                 text: text, type: type, kind: kind, topic: topic, region: region, origin: origin, mode: mode,
                 language: language, audience: audience, freeOnly: free, from: try from.map(Self.date),
-                to: try to.map(Self.date), includePast: includePast, limit: limit, offset: offset, facets: facets
+                to: try to.map(Self.date), includePast: includePast, limit: limit, offset: offset, facets: facets,
+                includeLocal: remote == nil
             ).validated()
             let node = try await options.openNode()
             let response: SearchResponse

@@ -147,4 +147,30 @@ struct RouteTests {
             }
         }
     }
+
+    @Test("/v1/search answers like search --json, and names a bad parameter")
+    func search() async throws {
+        let test = try await makeNode()
+        defer { test.remove() }
+        try await app(test).test(.router) { client in
+            try await client.execute(uri: "/v1/search?q=GMP%20Grundlagen&type=training&facets=true", method: .get) {
+                response in
+                #expect(response.status == .ok)
+                let answer = try JSONDecoder().decode(SearchResponse.self, from: Data(buffer: response.body))
+                #expect(answer.hits.map(\.id) == ["gmp-grundlagen"])
+                #expect(answer.hits.first?.verified == true && answer.facets?["kind"] != nil)
+            }
+            try await client.execute(uri: "/v1/search?q=umfrage", method: .get) { response in
+                let answer = try JSONDecoder().decode(SearchResponse.self, from: Data(buffer: response.body))
+                #expect(answer.total == 0)  // the local survey is not searchable from outside
+            }
+            for query in [
+                "type=course", "limit=0", "from=2027-02-30", "region=BW", "q=" + String(repeating: "x", count: 600),
+            ] {
+                try await client.execute(uri: "/v1/search?\(query)", method: .get) { response in
+                    #expect(response.status == .badRequest, "\(query)")
+                }
+            }
+        }
+    }
 }
