@@ -31,6 +31,13 @@ enum Console {
 
     static var isErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// The terminal's width, or 100 when stdout is not a terminal.
+    static var width: Int {
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        return 100
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

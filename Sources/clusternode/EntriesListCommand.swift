@@ -39,7 +39,7 @@ struct EntriesListCommand: AsyncParsableCommand {
                     String(view.seq),
                 ])
             }
-            Console.line(table.render(maxWidth: 100, flexibleColumn: 2))
+            Console.line(table.render(maxWidth: Console.width, flexible: [2, 1], minimum: 24))
             Console.line("\(views.count) entries of \(origin)")
         }
     }

@@ -34,7 +34,7 @@ struct PeersListCommand: AsyncParsableCommand {
                     state?.lastError.map { "failing (\($0))" } ?? state?.lastSuccess.map { "ok \($0)" } ?? "never"
                 table.add([peer.name, peer.level.rawValue, peer.region, peer.url, status])
             }
-            Console.line(table.render(maxWidth: 100, flexibleColumn: 4))
+            Console.line(table.render(maxWidth: Console.width, flexibleColumn: 4))
         }
     }
 }

@@ -21,7 +21,7 @@ extension SearchText {
                 hit.verified ? hit.id : "\(hit.id) (unverified)",
             ])
         }
-        var lines = [table.render(maxWidth: 100, flexibleColumn: 0)]
+        var lines = [table.render(maxWidth: Console.width, flexible: [0, 2, 3], minimum: 24)]
         let shown = "\(response.offset + 1)–\(response.offset + response.hits.count) of \(response.total)"
         lines.append(
             response.matchedAllWords ? shown : "\(shown) (no entry has every word; entries with any are shown)")

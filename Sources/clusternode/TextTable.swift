@@ -1,5 +1,5 @@
-/// A plain-text table for terminals: columns padded to their widest cell, one flexible column
-/// shortened with `…` so the table fits the width.
+/// A plain-text table for terminals: columns padded to their widest cell; when the table is too
+/// wide, the flexible columns (widest first) are shortened with `…` until it fits.
 struct TextTable {
     let columns: [String]
     private(set) var rows: [[String]] = []
@@ -12,13 +12,20 @@ struct TextTable {
         rows.append(row.map { $0.replacingOccurrences(of: "\n", with: " ") })
     }
 
-    func render(maxWidth: Int, flexibleColumn: Int) -> String {
+    /// - Parameters:
+    ///   - flexible: the columns that may be shortened, down to `minimum` characters each; a table
+    ///     that still does not fit is left wider than `maxWidth` rather than cutting more.
+    func render(maxWidth: Int, flexible: Set<Int>, minimum: Int = 12) -> String {
         var widths = columns.indices.map { index in
             ([columns[index]] + rows.map { $0[index] }).map(\.count).max() ?? 0
         }
-        let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-        if total > maxWidth {
-            widths[flexibleColumn] = max(8, widths[flexibleColumn] - (total - maxWidth))
+        var excess = widths.reduce(0, +) + 2 * (widths.count - 1) - maxWidth
+        while excess > 0 {
+            guard let widest = flexible.filter({ widths[$0] > minimum }).max(by: { widths[$0] < widths[$1] }) else {
+                break
+            }
+            widths[widest] -= 1
+            excess -= 1
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
@@ -29,5 +36,9 @@ struct TextTable {
             }.joined(separator: "  ")
         }
         return ([line(columns)] + rows.map(line)).joined(separator: "\n")
+    }
+
+    func render(maxWidth: Int, flexibleColumn: Int) -> String {
+        render(maxWidth: maxWidth, flexible: [flexibleColumn])
     }
 }
