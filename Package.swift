@@ -104,6 +104,7 @@ let package = Package(
                 "CatalogStore",
                 "CatalogNode",
                 "CatalogSync",
+                "CatalogReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -112,6 +113,12 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strict
+        ),
+        // National overviews, and calendar and schema.org exports.
+        .target(
+            name: "CatalogReports",
+            dependencies: ["CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -123,6 +130,7 @@ let package = Package(
                 "CatalogNode",
                 "CatalogSync",
                 "CatalogServer",
+                "CatalogReports",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -167,9 +175,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "CatalogReportsTests",
+            dependencies: ["CatalogReports", "CatalogTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "CatalogServerTests",
             dependencies: [
-                "CatalogServer", "CatalogSync", "CatalogTestSupport",
+                "CatalogServer", "CatalogSync", "CatalogReports", "CatalogTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -17,6 +17,7 @@ public func buildRouter(node: Node, metrics: NodeMetrics) -> Router<NodeRequestC
     NodeController(node: node).addRoutes(to: router)
     FeedController(node: node).addRoutes(to: router)
     SearchController(node: node).addRoutes(to: router)
+    OverviewController(node: node).addRoutes(to: router)
     HealthController(node: node).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     return router

@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogReports
 import CatalogServer
 import CatalogStore
 import CatalogSync
@@ -170,6 +171,28 @@ struct RouteTests {
                 try await client.execute(uri: "/v1/search?\(query)", method: .get) { response in
                     #expect(response.status == .badRequest, "\(query)")
                 }
+            }
+        }
+    }
+
+    @Test("/overview is the HTML page and /v1/overview the same numbers as JSON")
+    func overview() async throws {
+        let test = try await makeNode()
+        defer { test.remove() }
+        try await app(test).test(.router) { client in
+            try await client.execute(uri: "/v1/overview", method: .get) { response in
+                #expect(response.status == .ok)
+                let report = try JSONDecoder().decode(OverviewReport.self, from: Data(buffer: response.body))
+                #expect(report.entries == 2)  // the local survey does not count
+                #expect(report.byKind.map(\.key).sorted() == ["event", "training"])
+            }
+            try await client.execute(uri: "/overview", method: .get) { response in
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = String(buffer: response.body)
+                #expect(html.contains("<svg") && html.contains("medicalmountains"))
+            }
+            try await client.execute(uri: "/overview?includePast=maybe", method: .get) { response in
+                #expect(response.status == .badRequest)
             }
         }
     }

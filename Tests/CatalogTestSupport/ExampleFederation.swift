@@ -5,24 +5,31 @@ import CatalogStore
 import Foundation
 
 /// The example clusters' catalogs, signed by a key per cluster and received by one national node, in
-/// process: an index over the whole example federation for search tests.
+/// process: an index over the whole example federation for search and overview tests.
 public enum ExampleFederation {
     public static let clusters = [
         "medicalmountains", "microtech-sued", "automotive-bw", "photonics-bayern", "digital-health-bayern",
     ]
 
-    /// A national node holding every federated example entry, as if synced from each cluster.
+    /// A national node holding every federated example entry and each cluster's signed head, as if
+    /// synced from each cluster on 2026-11-29.
     public static func nationalNode() async throws -> TestNode {
         let test = try await TestNode.make(name: "national", level: .national)
         for cluster in clusters {
             let key = NodeSigningKey(origin: cluster)
             let entries = try CatalogImporter.read(file: Fixtures.federationCatalog(cluster)).filter { !$0.isLocal }
-            let items = try entries.enumerated().map { index, entry in
-                ReceivedItem.entry(
-                    try SignedEntry.sign(
-                        .version(of: entry, origin: cluster, seq: Int64(index + 1), updated: "2026-11-29T09:00:00Z"),
-                        with: key))
+            let signed = try entries.enumerated().map { index, entry in
+                try SignedEntry.sign(
+                    .version(of: entry, origin: cluster, seq: Int64(index + 1), updated: "2026-11-29T09:00:00Z"),
+                    with: key)
             }
+            let lines = signed.map { CatalogDigest.Line(id: $0.id, seq: $0.seq, payloadHash: $0.payloadHash) }
+            let head = try SignedHead.sign(
+                HeadPayload(
+                    origin: cluster, seq: Int64(signed.count), live: signed.count, digest: CatalogDigest.compute(lines),
+                    issued: "2026-11-29T09:00:00Z", expires: "2026-12-29T09:00:00Z"),
+                with: key)
+            let items = signed.map { ReceivedItem.entry($0) } + [.head(head)]
             _ = try await test.node.store.applyReceived(items, refusals: [], peer: cluster, cursor: Int64(items.count))
         }
         return test

@@ -38,3 +38,37 @@ struct SearchCLITests {
         #expect(try fed.cli.fail(["search", "--dir", "bw", "--remote", "nobody", "GMP"]).contains("no peer 'nobody'"))
     }
 }
+
+@Suite("clusternode overview and export", .serialized)
+struct OverviewCLITests {
+    @Test("every format of the overview, and the exports, as the README shows them")
+    func formats() throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("de", Fixtures.exampleCatalog("json"))
+        let table = try fed.cli.succeed(["overview", "--dir", "de"]).stdout
+        #expect(table.contains("Entries by region") && table.contains("Baden-Württemberg"))
+        #expect(table.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        let csv = try fed.cli.succeed(["overview", "--dir", "de", "--by", "region", "--format", "csv"]).stdout
+        #expect(csv.hasPrefix("region,label,count\r\n"))
+        #expect(try fed.cli.fail(["overview", "--dir", "de", "--format", "csv"]).contains("--out"))
+        try fed.cli.succeed(["overview", "--dir", "de", "--format", "csv", "--out", "tables"])
+        #expect(FileManager.default.fileExists(atPath: fed.cli.directory.file("tables/freshness.csv").path))
+        try fed.cli.succeed(["overview", "--dir", "de", "--format", "html", "--out", "overview.html"])
+        let html = try String(contentsOf: fed.cli.directory.file("overview.html"), encoding: .utf8)
+        #expect(html.contains("<svg"))
+        let json = try #require(try fed.cli.json(["overview", "--dir", "de"]) as? [String: Any])
+        #expect(json["entries"] as? Int == 5)
+
+        try fed.cli.succeed([
+            "export", "--dir", "de", "--format", "ics", "--type", "training", "--region", "DE-BW", "--out",
+            "trainings.ics",
+        ])
+        let ics = try String(contentsOf: fed.cli.directory.file("trainings.ics"), encoding: .utf8)
+        #expect(ics.components(separatedBy: "BEGIN:VEVENT").count - 1 == 2)  // the two sessions of the DE-BW training
+        let jsonld = try fed.cli.succeed(["export", "--dir", "de", "--format", "jsonld", "--origin", "de"]).stdout
+        #expect(jsonld.contains("\"@context\" : \"https://schema.org\""))
+        #expect(try fed.cli.fail(["export", "--dir", "de", "--format", "pdf"]).contains("pdf"))
+    }
+}

@@ -1,0 +1,128 @@
+import CatalogCore
+import CatalogStore
+import Foundation
+
+/// Trainings as an iCalendar file (RFC 5545, with RFC 7986's CONFERENCE): one VEVENT per session, in
+/// Europe/Berlin time. A session's UID never changes (origin, entry id and the session's id, or its
+/// start when it has none), its SEQUENCE is the entry's seq (raised by every change), and a
+/// cancelled session stays with STATUS:CANCELLED.
+public enum ICalendarExport {
+    public struct Item: Sendable {
+        public let origin: String
+        public let organizerName: String
+        public let seq: Int64
+        public let updated: String
+        public let entry: Entry
+
+        public init(origin: String, organizerName: String, seq: Int64, updated: String, entry: Entry) {
+            self.origin = origin
+            self.organizerName = organizerName
+            self.seq = seq
+            self.updated = updated
+            self.entry = entry
+        }
+    }
+
+    public static func render(_ items: [Item], calendarName: String) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cluster Exchange//clusternode//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "NAME:\(escape(calendarName))", "X-WR-CALNAME:\(escape(calendarName))",
+        ]
+        lines += berlinTimeZone
+        for item in items {
+            for session in item.entry.sessions { lines += event(item, session) }
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func event(_ item: Item, _ session: Session) -> [String] {
+        let entry = item.entry
+        let sessionKey = session.id ?? session.start.text.filter { $0.isNumber }
+        var lines = [
+            "BEGIN:VEVENT",
+            "UID:\(item.origin).\(entry.id).\(sessionKey)@clusterexchange",
+            "DTSTAMP:\(BerlinTime.icsUTC(Timestamp.parse(item.updated) ?? Date(timeIntervalSince1970: 0)))",
+            "SEQUENCE:\(item.seq)",
+            "DTSTART;TZID=Europe/Berlin:\(BerlinTime.icsLocal(session.start.instant))",
+            "DTEND;TZID=Europe/Berlin:\(BerlinTime.icsLocal(session.end.instant))",
+            "SUMMARY:\(escape(entry.title.preferred() ?? entry.id))",
+            "STATUS:\(session.isCancelled ? "CANCELLED" : "CONFIRMED")",
+        ]
+        if let summary = entry.summary?.preferred() ?? entry.description?.preferred() {
+            lines.append("DESCRIPTION:\(escape(summary))")
+        }
+        if let location = session.location {
+            let place = [
+                location.name, location.street,
+                [location.postalCode, location.city].compactMap { $0 }.joined(separator: " "),
+            ]
+            .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            lines.append("LOCATION:\(escape(place))")
+        } else if session.mode == .online {
+            lines.append("LOCATION:Online")
+        }
+        if let url = entry.registrationUrl ?? entry.url { lines.append("URL:\(url)") }
+        if let email = entry.contact?.email {
+            lines.append("ORGANIZER;CN=\(parameter(entry.organizer ?? item.organizerName)):mailto:\(email)")
+        }
+        if let online = session.onlineUrl {
+            lines.append("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Online:\(online)")
+        }
+        let categories = entry.topics.map { Vocabularies.topics.term($0)?.de ?? $0 }
+        if !categories.isEmpty { lines.append("CATEGORIES:\(categories.map(escape).joined(separator: ","))") }
+        lines.append("END:VEVENT")
+        return lines
+    }
+
+    /// The Europe/Berlin zone with the EU's daylight-saving rule (last Sunday of March and October).
+    static let berlinTimeZone = [
+        "BEGIN:VTIMEZONE", "TZID:Europe/Berlin",
+        "BEGIN:DAYLIGHT", "TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "TZNAME:CEST", "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU", "END:DAYLIGHT",
+        "BEGIN:STANDARD", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100", "TZNAME:CET", "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n": out += "\\n"
+            case "\r": continue
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// A parameter value: quoted, with the characters a quoted value cannot hold removed.
+    static func parameter(_ text: String) -> String {
+        "\"" + text.filter { $0 != "\"" && $0 != "\r" && $0 != "\n" } + "\""
+    }
+
+    /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 character (3.1).
+    static func fold(_ line: String) -> String {
+        var lines: [String] = []
+        var current = ""
+        var octets = 0
+        for character in line {
+            let size = String(character).utf8.count
+            let limit = lines.isEmpty ? 75 : 74  // continuation lines start with a space
+            if octets + size > limit {
+                lines.append(current)
+                current = ""
+                octets = 0
+            }
+            current.append(character)
+            octets += size
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n ")
+    }
+}

@@ -1,0 +1,79 @@
+import CatalogCore
+import CatalogNode
+import CatalogStore
+import Foundation
+
+/// Builds the overview of everything a node holds. The counting is done in SQL; this only labels it.
+public enum OverviewBuilder {
+    public static func build(node: Node, includePast: Bool = false, now: Date = Date()) async throws -> OverviewReport {
+        let months = nextMonths(from: now, count: 12)
+        let counts = try await node.store.overviewCounts(now: now, includePast: includePast, months: months)
+        let origins = try await OriginDirectory(node: node, now: now)
+
+        func rows(_ counts: [FacetCount], _ label: (String) -> String) -> [OverviewReport.Row] {
+            counts.map { OverviewReport.Row(key: $0.value, label: label($0.value), count: $0.count) }
+        }
+        func vocabularyLabel(_ vocabulary: Vocabulary) -> (String) -> String {
+            { vocabulary.term($0)?.de ?? $0 }
+        }
+        let byMonth = Dictionary(counts.byMonth.map { ($0.value, $0.count) }, uniquingKeysWith: { a, _ in a })
+        var levels: [String: Int] = [:]
+        for row in counts.byOrigin { levels[origins.info(row.value).level, default: 0] += row.count }
+
+        var freshness: [OverviewReport.Freshness] = counts.origins.map { row in
+            let info = origins.info(row.name)
+            let complete = row.head.map { CatalogDigest.compute(row.heldLines) == $0.digest } ?? true
+            let missing = complete ? 0 : max(1, (row.head?.live ?? 0) - row.heldLines.count)
+            let expired = row.head.flatMap { Timestamp.parse($0.expires) }.map { $0 <= now } ?? false
+            let status =
+                row.head == nil && !row.isSelf ? "absent" : expired ? "stale" : missing > 0 ? "incomplete" : "ok"
+            return OverviewReport.Freshness(
+                origin: row.name, displayName: info.displayName, level: info.level, region: info.region, live: row.live,
+                withdrawn: row.withdrawn, newestSeq: row.maxSeq, headIssued: row.head?.issued,
+                headExpires: row.head?.expires, headExpired: expired, missing: missing, viaPeer: row.head?.viaPeer,
+                refusals: row.refusals, status: status)
+        }
+        // Trusted origins whose catalog never arrived are missing from the overview: say so.
+        let held = Set(counts.origins.map(\.name))
+        for origin in origins.trusted where !held.contains(origin) {
+            let info = origins.info(origin)
+            freshness.append(
+                .init(
+                    origin: origin, displayName: info.displayName, level: info.level, region: info.region, live: 0,
+                    withdrawn: 0, newestSeq: 0, headIssued: nil, headExpires: nil, headExpired: false, missing: 0,
+                    viaPeer: nil, refusals: 0, status: "absent"))
+        }
+
+        return OverviewReport(
+            generated: Timestamp.format(now), node: node.origin, includePast: includePast, entries: counts.entries,
+            offerings: counts.offerings, trainings: counts.trainings,
+            byRegion: rows(counts.byRegion, vocabularyLabel(Vocabularies.regions)),
+            byTopic: rows(counts.byTopic, vocabularyLabel(Vocabularies.topics)),
+            byOrigin: rows(counts.byOrigin) { origins.info($0).displayName },
+            byKind: rows(counts.byKind) { $0 == "training" ? "Training" : Vocabularies.kinds.term($0)?.de ?? $0 },
+            byLevel: levels.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .map { .init(key: $0.key, label: $0.key, count: $0.value) },
+            byMonth: months.map { .init(key: $0, label: $0, count: byMonth[$0] ?? 0) },
+            regionTopic: counts.regionTopic,
+            freshness: freshness)
+    }
+
+    /// `2026-11`, `2026-12`, ... in Berlin time, starting with the month of `date`.
+    static func nextMonths(from date: Date, count: Int) -> [String] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = CivilCalendar.berlin
+        let parts = calendar.dateComponents([.year, .month], from: date)
+        var year = parts.year ?? 2026
+        var month = parts.month ?? 1
+        return (0..<count).map { _ in
+            defer {
+                month += 1
+                if month > 12 {
+                    month = 1
+                    year += 1
+                }
+            }
+            return "\(year)-\(month < 10 ? "0" : "")\(month)"
+        }
+    }
+}

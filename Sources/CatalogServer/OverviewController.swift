@@ -1,0 +1,27 @@
+import CatalogNode
+import CatalogReports
+import Hummingbird
+
+/// `GET /overview`: the overview as a self-contained HTML page; `GET /v1/overview`: the same numbers
+/// as JSON. Local entries never count.
+struct OverviewController<Context: RequestContext>: Sendable {
+    let node: Node
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/v1/overview") { request, _ in
+            try Responses.json(try await OverviewBuilder.build(node: node, includePast: includePast(request)))
+        }
+        router.get("/overview") { request, _ in
+            let report = try await OverviewBuilder.build(node: node, includePast: includePast(request))
+            return Responses.bytes(.init(OverviewHTML.render(report).utf8), contentType: "text/html; charset=utf-8")
+        }
+    }
+
+    private func includePast(_ request: Request) throws -> Bool {
+        switch request.uri.queryParameters.get("includePast") {
+        case nil, "false": return false
+        case "true": return true
+        default: throw APIError.badRequest("includePast must be true or false")
+        }
+    }
+}

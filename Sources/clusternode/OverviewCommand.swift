@@ -1,0 +1,81 @@
+import ArgumentParser
+import CatalogCore
+import CatalogReports
+import Foundation
+
+struct OverviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "overview",
+        abstract: "What the federation offers: by region, technology field, origin, kind, level and month.",
+        discussion: """
+            Counts every federated entry the node holds (withdrawn entries never, trainings whose sessions are
+            over only with --include-past), the cross table of regions and technology fields, and a row per
+            origin saying how fresh and complete its catalog is: stale (its signed head expired), incomplete
+            (entries missing against its head), absent (trusted, but nothing arrived).
+            Formats: table (terminal), json, csv (with --out DIR one file per table, or --by for one table),
+            html (one self-contained page with bar charts).
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv, html
+    }
+
+    @OptionGroup var options: NodeOptions
+
+    @Option(help: "Only this table: region, topic, origin, kind, level or month.")
+    var by: OverviewTable?
+
+    @Option(help: "table, json, csv or html.")
+    var format: Format?
+
+    @Option(help: "Write to this file (for csv without --by: this directory) instead of stdout.", completion: .file())
+    var out: String?
+
+    @Flag(help: "Count trainings whose sessions are all over too.")
+    var includePast = false
+
+    func validate() throws {
+        if format == .csv && by == nil && out == nil {
+            throw ValidationError("csv without --by writes one file per table: give --out DIR, or --by TABLE")
+        }
+    }
+
+    func run() async throws {
+        try await CommandErrors.report {
+            let node = try await options.openNode()
+            let report = try await OverviewBuilder.build(node: node, includePast: includePast)
+            switch format ?? (options.json ? .json : .table) {
+            case .table:
+                try write(OverviewText.render(report, only: by) + "\n")
+            case .json:
+                try write(String(decoding: try CatalogJSON.encode(report, pretty: true), as: UTF8.self) + "\n")
+            case .html:
+                try write(OverviewHTML.render(report))
+            case .csv:
+                if let by {
+                    try write(OverviewCSV.table(report.table(by), key: by.rawValue))
+                } else if let out {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                    for file in OverviewCSV.files(report) {
+                        try Data(file.text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(file.name))
+                    }
+                    Console.line("Wrote \(OverviewCSV.files(report).count) CSV files to \(out)")
+                }
+            }
+        }
+    }
+
+    private func write(_ text: String) throws {
+        guard let out else {
+            Console.raw(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+        } catch {
+            throw CatalogError(.io, "cannot write \(out): \(error.localizedDescription)")
+        }
+    }
+}
+
+extension OverviewTable: ExpressibleByArgument {}

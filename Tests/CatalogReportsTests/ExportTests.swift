@@ -1,0 +1,149 @@
+import CatalogCore
+import CatalogImport
+import CatalogNode
+import CatalogReports
+import CatalogStore
+import CatalogTestSupport
+import Foundation
+import Testing
+
+@Suite("Calendar, schema.org and catalog exports", .serialized)
+struct ExportTests {
+    /// A node with a training whose texts need escaping and folding, a cancelled session, a
+    /// summer and a winter session, an online session, and an event.
+    func node() async throws -> TestNode {
+        let test = try await TestNode.make()
+        var training = Fixtures.training(id: "gmp-grundlagen")
+        training.title = LocalizedText(["de": "GMP; Grundlagen, Praxis \\ Übungen für Einsteigerinnen und Einsteiger"])
+        training.summary = LocalizedText([
+            "de": String(
+                repeating: "Gute Herstellungspraxis für Medizinprodukte: Anforderungen, Dokumentation, Audits. ",
+                count: 3)
+        ])
+        training.contact = Contact(email: "akademie@cluster.example")
+        training.sessions = [
+            Session(
+                id: "winter", start: CatalogDateTime("2027-01-20T09:00")!, end: CatalogDateTime("2027-01-20T17:00")!,
+                mode: .onsite,
+                location: Location(
+                    name: "Haus A", street: "Hauptstraße 1", postalCode: "78532", city: "Tuttlingen", region: "DE-BW")),
+            Session(
+                id: "sommer", start: CatalogDateTime("2027-07-14T09:00")!, end: CatalogDateTime("2027-07-14T12:30")!,
+                mode: .online,
+                onlineUrl: "https://meet.cluster.example/gmp"),
+            Session(
+                id: "abgesagt", start: CatalogDateTime("2027-09-01T09:00")!, end: CatalogDateTime("2027-09-01T17:00")!,
+                mode: .hybrid, location: Location(city: "Ulm", region: "DE-BW"), status: .cancelled),
+        ]
+        try await test.node.put([
+            training, Fixtures.offering(id: "forum", kind: "event"), Fixtures.offering(id: "studie", kind: "study"),
+        ])
+        return test
+    }
+
+    struct ReadEvent: Decodable {
+        let uid: String
+        let sequence: Int
+        let summary: String
+        let description: String
+        let start: String
+        let tzid: String
+        let utcoffset: Double?
+        let status: String
+        let location: String
+        let organizer: String
+        let conference: String
+    }
+
+    @Test("every session becomes an event that the Python icalendar package reads back exactly")
+    func icalendar() async throws {
+        let test = try await node()
+        defer { test.remove() }
+        let ics = try await Exporter.export(node: test.node, format: .ics, filter: ExportFilter(type: .training))
+        let text = String(decoding: ics, as: UTF8.self)
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
+        #expect(text.split(separator: "\r\n", omittingEmptySubsequences: false).allSatisfy { $0.utf8.count <= 75 })
+        let file = try test.directory.write("export.ics", text)
+        let read = try Shell.run(
+            "python3", [Fixtures.repositoryRoot.appendingPathComponent("scripts/ics-read.py").path, file.path])
+        #expect(read.status == 0, "\(read.stderr)")
+        let lines = read.stdout.split(separator: "\n").dropFirst()
+        let events = try lines.map { try JSONDecoder().decode(ReadEvent.self, from: Data($0.utf8)) }
+        #expect(events.count == 3)
+        #expect(Set(events.map(\.uid)).count == 3)
+        let winter = try #require(events.first { $0.uid == "medicalmountains.gmp-grundlagen.winter@clusterexchange" })
+        #expect(
+            winter.start == "2027-01-20T09:00:00+01:00" && winter.tzid == "Europe/Berlin" && winter.utcoffset == 3600)
+        #expect(winter.summary == "GMP; Grundlagen, Praxis \\ Übungen für Einsteigerinnen und Einsteiger")
+        #expect(winter.description.hasPrefix("Gute Herstellungspraxis") && winter.description.count > 200)
+        #expect(winter.location == "Haus A, Hauptstraße 1, 78532 Tuttlingen")
+        #expect(winter.organizer == "mailto:akademie@cluster.example" && winter.status == "CONFIRMED")
+        let summer = try #require(events.first { $0.uid.contains(".sommer@") })
+        #expect(summer.start == "2027-07-14T09:00:00+02:00" && summer.utcoffset == 7200)
+        #expect(summer.conference == "https://meet.cluster.example/gmp")
+        #expect(events.first { $0.uid.contains(".abgesagt@") }?.status == "CANCELLED")
+        let seq = try #require(try await test.node.store.entry(origin: "medicalmountains", id: "gmp-grundlagen")?.seq)
+        #expect(events.allSatisfy { $0.sequence == Int(seq) })
+    }
+
+    @Test("an edit keeps the UIDs and raises the SEQUENCE")
+    func sequence() async throws {
+        let test = try await node()
+        defer { test.remove() }
+        let before = String(
+            decoding: try await Exporter.export(node: test.node, format: .ics, filter: .init()), as: UTF8.self)
+        var edited = try #require(
+            try await test.node.store.entry(origin: "medicalmountains", id: "gmp-grundlagen")?.signedEntry().entry)
+        edited.durationHours = 7
+        try await test.node.add(edited, allowUpdate: true)
+        let after = String(
+            decoding: try await Exporter.export(node: test.node, format: .ics, filter: .init()), as: UTF8.self)
+        func values(_ text: String, _ name: String) -> [String] {
+            text.split(separator: "\r\n").filter { $0.hasPrefix(name + ":") }.map {
+                String($0.dropFirst(name.count + 1))
+            }
+        }
+        #expect(values(before, "UID") == values(after, "UID"))
+        #expect(values(after, "SEQUENCE").allSatisfy { Int($0)! > Int(values(before, "SEQUENCE")[0])! })
+    }
+
+    @Test("schema.org: a Course with a CourseInstance per session, an Event, a Service")
+    func jsonld() async throws {
+        let test = try await node()
+        defer { test.remove() }
+        let data = try await Exporter.export(node: test.node, format: .jsonld, filter: .init())
+        let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(document["@context"] as? String == "https://schema.org")
+        let graph = try #require(document["@graph"] as? [[String: Any]])
+        let types = Dictionary(
+            uniqueKeysWithValues: graph.map { ($0["@id"] as? String ?? "", $0["@type"] as? String ?? "") })
+        #expect(types["urn:clusterexchange:medicalmountains:gmp-grundlagen"] == "Course")
+        #expect(types["urn:clusterexchange:medicalmountains:forum"] == "Event")
+        #expect(types["urn:clusterexchange:medicalmountains:studie"] == "Service")
+        let course = try #require(graph.first { $0["@type"] as? String == "Course" })
+        let instances = try #require(course["hasCourseInstance"] as? [[String: Any]])
+        #expect(instances.count == 3)
+        #expect(instances.map { $0["courseMode"] as? String } == ["onsite", "online", "blended"])
+        #expect(instances[0]["startDate"] as? String == "2027-01-20T09:00:00+01:00")
+        #expect(instances[2]["eventStatus"] as? String == "https://schema.org/EventCancelled")
+        #expect((instances[1]["location"] as? [String: Any])?["@type"] as? String == "VirtualLocation")
+    }
+
+    @Test("the catalog JSON export imports back to the same entries; local entries stay out unless asked")
+    func jsonRoundTrip() async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        try await test.node.put(try CatalogImporter.read(file: Fixtures.exampleCatalog("json")))
+        let exported = try await Exporter.export(node: test.node, format: .json, filter: .init())
+        let entries = try CatalogImporter.read(exported, format: .json, name: "export.json")
+        let original = try CatalogImporter.read(file: Fixtures.exampleCatalog("json"))
+        #expect(entries.count == 5)
+        #expect(Set(entries.map(\.id)) == Set(original.filter { !$0.isLocal }.map(\.id)))
+        #expect(entries.allSatisfy { entry in original.contains(entry) })
+        let withLocal = try await Exporter.export(node: test.node, format: .json, filter: .init(includeLocal: true))
+        #expect(try CatalogImporter.read(withLocal, format: .json, name: "all.json").count == 6)
+        let bw = try await Exporter.export(
+            node: test.node, format: .json, filter: .init(type: .training, region: "DE-BY"))
+        #expect(try CatalogImporter.read(bw, format: .json, name: "by.json").map(\.id) == ["reinraum-praxis"])
+    }
+}
