@@ -106,7 +106,9 @@ let package = Package(
                 "CatalogSync",
                 "CatalogReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -134,7 +136,9 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -142,7 +146,7 @@ let package = Package(
         .target(
             name: "CatalogTestSupport",
             dependencies: [
-                "CatalogCore", "CatalogStore", "CatalogNode",
+                "CatalogCore", "CatalogImport", "CatalogStore", "CatalogNode",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -156,33 +160,39 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogImportTests",
-            dependencies: ["CatalogImport", "CatalogTestSupport"],
+            dependencies: ["CatalogCore", "CatalogImport", "CatalogTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogStoreTests",
-            dependencies: ["CatalogStore", "CatalogTestSupport"],
+            dependencies: ["CatalogCore", "CatalogStore", "CatalogTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogNodeTests",
-            dependencies: ["CatalogNode", "CatalogTestSupport"],
+            dependencies: ["CatalogCore", "CatalogImport", "CatalogStore", "CatalogNode", "CatalogTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogSyncTests",
-            dependencies: ["CatalogSync", "CatalogTestSupport"],
+            dependencies: [
+                "CatalogCore", "CatalogStore", "CatalogSync", "CatalogTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogReportsTests",
-            dependencies: ["CatalogReports", "CatalogTestSupport"],
+            dependencies: [
+                "CatalogCore", "CatalogImport", "CatalogStore", "CatalogNode", "CatalogReports", "CatalogTestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogServerTests",
             dependencies: [
-                "CatalogServer", "CatalogSync", "CatalogReports", "CatalogTestSupport",
+                "CatalogCore", "CatalogStore", "CatalogServer", "CatalogSync", "CatalogReports", "CatalogTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

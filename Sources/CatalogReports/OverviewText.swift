@@ -36,7 +36,7 @@ public enum OverviewText {
         return lines.joined(separator: "\n")
     }
 
-    static func freshness(_ rows: [OverviewReport.Freshness]) -> String {
+    public static func freshness(_ rows: [OverviewReport.Freshness]) -> String {
         var lines = ["Catalogs: freshness and completeness"]
         let header = ["ORIGIN", "LEVEL", "REGION", "LIVE", "SEQ", "HEAD ISSUED", "MISSING", "VIA", "STATUS"]
         var table = [header]

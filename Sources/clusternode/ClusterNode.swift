@@ -12,7 +12,8 @@ struct ClusterNode: AsyncParsableCommand {
             """,
         subcommands: [
             InitCommand.self, EntriesCommand.self, PeersCommand.self, EndorseCommand.self, SyncCommand.self,
-            SearchCommand.self, OverviewCommand.self, ExportCommand.self, ServeCommand.self, KeyCommand.self,
+            SearchCommand.self, OverviewCommand.self, ExportCommand.self, ServeCommand.self, DemoCommand.self,
+            KeyCommand.self,
             VerifyCommand.self,
         ]
     )
