@@ -45,7 +45,10 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         let error: Detail
     }
 
-    public var headers: HTTPFields { [.contentType: "application/json"] }
+    public var headers: HTTPFields {
+        status == .methodNotAllowed
+            ? [.contentType: "application/json", .allow: "GET, HEAD"] : [.contentType: "application/json"]
+    }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = try CatalogJSON.encode(Body(error: .init(code: code, message: message)))
@@ -53,11 +56,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     }
 }
 
-/// Answers every failure as an `APIError`, and unknown routes as a JSON 404.
+/// Answers every failure as an `APIError`: unknown routes as a JSON 404, and any method but GET (the
+/// node serves nothing else) as a JSON 405.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        guard request.method == .get || request.method == .head else {
+            throw APIError(.methodNotAllowed, code: "method-not-allowed", "this node answers GET requests only")
+        }
         do {
             return try await next(request, context)
         } catch {

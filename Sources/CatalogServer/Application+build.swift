@@ -10,14 +10,21 @@ import ServiceLifecycle
 public typealias NodeRequestContext = BasicRequestContext
 
 /// Builds the router with every route of the protocol, so tests exercise exactly what `serve` runs.
-public func buildRouter(node: Node, metrics: NodeMetrics) -> Router<NodeRequestContext> {
+public func buildRouter(node: Node, metrics: NodeMetrics, limits: ServerLimits = ServerLimits()) -> Router<
+    NodeRequestContext
+> {
     let router = Router(context: NodeRequestContext.self)
     router.add(middleware: MetricsRecorder(metrics: metrics))
     router.add(middleware: APIErrorMiddleware())
     NodeController(node: node).addRoutes(to: router)
     FeedController(node: node).addRoutes(to: router)
-    SearchController(node: node).addRoutes(to: router)
-    OverviewController(node: node).addRoutes(to: router)
+    // Searches and overviews are the expensive routes: bounded, so the sync routes stay responsive.
+    let expensive = router.group()
+        .add(
+            middleware: LimitMiddleware(
+                limiter: ConcurrencyLimiter(limit: limits.expensiveConcurrency, queueLimit: limits.expensiveQueue)))
+    SearchController(node: node).addRoutes(to: expensive)
+    OverviewController(node: node).addRoutes(to: expensive)
     HealthController(node: node).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     return router
@@ -32,12 +39,13 @@ public func buildApplication(
     onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     try configuration.validate()
-    let router = buildRouter(node: node, metrics: NodeMetrics(node: node))
+    let router = buildRouter(node: node, metrics: NodeMetrics(node: node), limits: configuration.limits)
+    let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .init(configuration.limits.idleTimeout)))
     let server: HTTPServerBuilder
     if let tls = try configuration.tlsConfiguration(for: node.directory) {
-        server = try .tls(.http1(), tlsConfiguration: tls)
+        server = try .tls(http1, tlsConfiguration: tls)
     } else {
-        server = .http1()
+        server = http1
     }
     return Application(
         router: router,

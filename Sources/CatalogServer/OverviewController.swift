@@ -7,7 +7,7 @@ import Hummingbird
 struct OverviewController<Context: RequestContext>: Sendable {
     let node: Node
 
-    func addRoutes(to router: Router<Context>) {
+    func addRoutes(to router: some RouterMethods<Context>) {
         router.get("/v1/overview") { request, _ in
             try Responses.json(try await OverviewBuilder.build(node: node, includePast: includePast(request)))
         }

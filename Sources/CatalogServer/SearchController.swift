@@ -7,7 +7,7 @@ import Hummingbird
 struct SearchController<Context: RequestContext>: Sendable {
     let node: Node
 
-    func addRoutes(to router: Router<Context>) {
+    func addRoutes(to router: some RouterMethods<Context>) {
         router.get("/v1/search") { request, _ in
             var parameters: [String: String] = [:]
             for (name, value) in request.uri.queryParameters {

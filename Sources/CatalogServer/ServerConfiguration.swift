@@ -17,11 +17,15 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var transport: Transport
+    public var limits: ServerLimits
 
-    public init(host: String = "0.0.0.0", port: Int, transport: Transport = .nodeCertificate) {
+    public init(
+        host: String = "0.0.0.0", port: Int, transport: Transport = .nodeCertificate, limits: ServerLimits = .init()
+    ) {
         self.host = host
         self.port = port
         self.transport = transport
+        self.limits = limits
     }
 
     public static let loopbackHosts: Set<String> = ["127.0.0.1", "::1", "localhost"]

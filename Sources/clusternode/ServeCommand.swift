@@ -41,9 +41,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not pull from peers while serving.")
     var noSync = false
 
+    @Option(help: "Seconds a connection may stay without a complete request before it is closed.")
+    var idleTimeout = 30
+
     func validate() throws {
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("give --tls-cert and --tls-key together") }
         if plainHttp && tlsCert != nil { throw ValidationError("--plain-http and --tls-cert exclude each other") }
+        if !(1...3600).contains(idleTimeout) { throw ValidationError("--idle-timeout must be 1 to 3600 seconds") }
     }
 
     private func serve(node: Node, configuration: ServerConfiguration, http: HTTPClient, logger: Logger) async throws {
@@ -74,7 +78,10 @@ struct ServeCommand: AsyncParsableCommand {
             let transport: ServerConfiguration.Transport =
                 plainHttp
                 ? .plainHTTP : tlsCert.map { .certificateFiles(certificate: $0, key: tlsKey ?? "") } ?? .nodeCertificate
-            let configuration = ServerConfiguration(host: host, port: port ?? node.config.port, transport: transport)
+            var limits = ServerLimits()
+            limits.idleTimeout = .seconds(idleTimeout)
+            let configuration = ServerConfiguration(
+                host: host, port: port ?? node.config.port, transport: transport, limits: limits)
             try configuration.validate()
             let http = HTTPClient.makeNodeClient()
             do {

@@ -140,3 +140,32 @@ struct PeersAndServeTests {
         #expect(SyncService.backoff(afterFailures: 1, interval: .seconds(5)) == .seconds(5))
     }
 }
+
+@Suite("Slow clients", .serialized)
+struct SlowClientTests {
+    @Test("a client that sends a byte at a time is cut off, and others are served meanwhile")
+    func slowClientCutOff() throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        try fed.node("mm")
+        let server = try ServingNode(
+            cli: fed.cli, directory: "mm", arguments: ["--no-sync", "--plain-http", "--idle-timeout", "2"])
+        defer { server.stop() }
+        let script = """
+            import socket, sys, time
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            start = time.time()
+            try:
+                for c in b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\n":
+                    s.send(bytes([c]))
+                    time.sleep(0.5)
+                print("not cut off")
+            except OSError:
+                print("cut off after", round(time.time() - start))
+            """
+        let slow = try Shell.run("python3", ["-c", script, String(server.port)])
+        #expect(slow.stdout.hasPrefix("cut off after"), "\(slow.stdout) \(slow.stderr)")
+        let healthy = try Shell.run("curl", ["-sS", "--max-time", "5", "http://127.0.0.1:\(server.port)/healthz"])
+        #expect(healthy.status == 0 && healthy.stdout.contains("ok"))
+    }
+}

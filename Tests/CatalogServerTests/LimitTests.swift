@@ -1,0 +1,46 @@
+import CatalogCore
+import CatalogServer
+import CatalogTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import CatalogServer
+
+@Suite("Server limits")
+struct LimitTests {
+    @Test("searches beyond the running and waiting limits are told to come back later")
+    func expensiveRoutesBounded() async throws {
+        let limiter = ConcurrencyLimiter(limit: 1, queueLimit: 1)
+        try await limiter.acquire()  // running
+        async let waiter: Void = limiter.acquire()  // waits in line
+        try await Task.sleep(for: .milliseconds(50))
+        await #expect(throws: APIError.self) { try await limiter.acquire() }  // line full
+        await limiter.release()
+        try await waiter
+        await limiter.release()
+        try await limiter.acquire()
+        await limiter.release()
+    }
+
+    @Test(
+        "any method but GET is a JSON 405; an unknown route a JSON 404",
+        arguments: [HTTPRequest.Method.post, .put, .delete, .patch])
+    func methods(method: HTTPRequest.Method) async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        let app = Application(router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node)))
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/node", method: method, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+                #expect(String(buffer: response.body).contains("method-not-allowed"))
+            }
+            try await client.execute(uri: "/v1/../../etc/passwd", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "application/json")
+            }
+        }
+    }
+}
