@@ -14,6 +14,8 @@ public struct PeerClient: Sendable {
     let http: HTTPClient
     public let baseURL: String
     let tls: TLSConfiguration?
+    /// The deadline of every request.
+    public var timeout: TimeAmount = PeerClient.requestTimeout
 
     /// - Parameters:
     ///   - url: the peer's base URL, `https://host:port`; plain http only to a loopback address.
@@ -124,7 +126,7 @@ public struct PeerClient: Sendable {
         request.tlsConfiguration = tls
         request.headers.add(name: "User-Agent", value: "clusternode/1")
         do {
-            let response = try await http.execute(request, timeout: Self.requestTimeout)
+            let response = try await http.execute(request, timeout: timeout)
             guard response.status == .ok else {
                 throw CatalogError(
                     .io, "\(baseURL)\(path) answered \(response.status.code) \(response.status.reasonPhrase)")
@@ -132,7 +134,21 @@ public struct PeerClient: Sendable {
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
                 throw CatalogError(.io, "\(baseURL)\(path) answer of \(length) bytes exceeds \(limit)")
             }
-            let buffer = try await response.body.collect(upTo: limit)
+            // The deadline covers the whole body too: a peer that trickles it cannot hold the pull.
+            let body = response.body
+            let deadline = timeout
+            let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await body.collect(upTo: limit) }
+                group.addTask {
+                    try await Task.sleep(for: .nanoseconds(deadline.nanoseconds))
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let buffer = first else {
+                    throw CatalogError(.io, "\(baseURL)\(path.prefix { $0 != "?" }) did not finish its answer in time")
+                }
+                return buffer
+            }
             return Data(buffer.readableBytesView)
         } catch let error as CatalogError {
             throw error

@@ -15,6 +15,8 @@ public struct SyncRunner: Sendable {
     public let node: Node
     public let http: HTTPClient
     public var pageSize = 500
+    /// The deadline of each request to a peer.
+    public var timeout: Duration = .seconds(30)
     public var logger: Logger
 
     public init(node: Node, http: HTTPClient, logger: Logger) {
@@ -80,8 +82,9 @@ public struct SyncRunner: Sendable {
     private func pull(_ peer: PeerFile, into report: inout PeerSyncReport, logger: Logger, progress: Progress?)
         async throws
     {
-        let client = try PeerClient(
+        var client = try PeerClient(
             http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
+        client.timeout = .init(timeout)
         var trust = try await currentTrust()
         let state = try await node.store.peerState(peer.name)
         // The cursor the database holds: every page is stored only if it still holds it.

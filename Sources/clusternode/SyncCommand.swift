@@ -23,8 +23,12 @@ struct SyncCommand: AsyncParsableCommand {
     @Option(help: "Envelopes asked for per request (1 to 1000).")
     var pageSize = 500
 
+    @Option(help: "Seconds each request to a peer may take.")
+    var timeout = 30
+
     func validate() throws {
         guard (1...1_000).contains(pageSize) else { throw ValidationError("--page-size must be 1 to 1000") }
+        guard (1...600).contains(timeout) else { throw ValidationError("--timeout must be 1 to 600 seconds") }
     }
 
     func run() async throws {
@@ -38,9 +42,11 @@ struct SyncCommand: AsyncParsableCommand {
             }
             let only = peers.isEmpty ? nil : peers
             let pageSize = pageSize
+            let timeout = timeout
             let report = try await HTTPClient.withNodeClient { http in
                 var runner = SyncRunner(node: node, http: http, logger: logger)
                 runner.pageSize = pageSize
+                runner.timeout = .seconds(timeout)
                 return try await runner.sync(only: only, progress: progress)
             }
             bar?.clear()

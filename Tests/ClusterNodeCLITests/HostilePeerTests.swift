@@ -1,0 +1,90 @@
+import CatalogCore
+import CatalogSync
+import CatalogTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `scripts/hostile-peer.py` answering in one hostile way, pinned next to a good peer.
+final class HostilePeer: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+
+    init(mode: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", Fixtures.repositoryRoot.appendingPathComponent("scripts/hostile-peer.py").path, mode,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+    }
+
+    deinit {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+}
+
+@Suite("Hostile peers cannot stall, crash or fill up the node", .serialized)
+struct HostilePeerTests {
+    @Test(
+        "each misbehaviour fails that peer alone, quickly, and the good peer syncs",
+        arguments: [
+            ("endless", "more than"), ("huge", "exceeds"), ("slow", "in time"), ("redirect", "answered 302"),
+            ("garbage", "feed header"),
+        ])
+    func failing(mode: String, expected: String) throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        let hostile = try HostilePeer(mode: mode)
+        try setUp(fed, hostilePort: hostile.port)
+        let started = Date()
+        let result = try fed.cli.run(["sync", "--dir", "de", "--json", "--timeout", "3"])
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 1)
+        let report = try JSONDecoder().decode(SyncReport.self, from: result.stdoutData)
+        let bad = try #require(report.peers.first { $0.peer == "hostile" })
+        #expect(!bad.ok && bad.error?.contains(expected) == true, "\(bad.error ?? "")")
+        #expect(report.peers.first { $0.peer == "mm" }?.added == 5)
+        #expect(try fed.sql("de", "PRAGMA integrity_check") == "ok")
+    }
+
+    @Test("lines that are not UTF-8 or nested 100,000 deep are refused as malformed", arguments: ["badutf8", "nested"])
+    func malformedLines(mode: String) throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        let hostile = try HostilePeer(mode: mode)
+        try setUp(fed, hostilePort: hostile.port)
+        let report = try fed.sync("de", extra: ["--timeout", "3"])
+        let bad = try #require(report.peers.first { $0.peer == "hostile" })
+        #expect(bad.refused.map(\.reason) == [.malformed])
+        #expect(report.peers.first { $0.peer == "mm" }?.added == 5)
+    }
+
+    /// `de` pins the good cluster `mm` (serving) and the hostile peer.
+    private func setUp(_ fed: Federation, hostilePort: Int) throws {
+        #expect(hostilePort > 0)
+        try fed.node("mm")
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        try fed.serve("mm")
+        try fed.pin("de", "mm")
+        let file = PeerFile(
+            name: "hostile", displayName: "Hostile", url: "http://127.0.0.1:\(hostilePort)", level: .cluster,
+            region: "DE-BW",
+            key: NodeSigningKey(origin: "hostile").publicKey, tls: .system, pinnedAt: "2026-11-29T09:00:00Z")
+        try Data(try file.yaml().utf8).write(to: fed.cli.directory.file("de/peers/hostile.yaml"))
+    }
+}
