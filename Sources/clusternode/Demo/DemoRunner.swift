@@ -70,24 +70,25 @@ struct DemoRunner {
                         await group.triggerGracefulShutdown()
                         throw error
                     }
+                    // Close the client's connections first: servers stop once their connections are idle.
+                    try await http.shutdown()
                     if keep {
                         steps.printExploreCommands(workspace: workspace)
                     } else {
-                        // Close the client's connections first: servers stop once their connections are idle.
-                        try await http.shutdown()
                         await group.triggerGracefulShutdown()
                     }
                 }
                 try await tasks.waitForAll()
             }
         } catch {
-            try? await http.shutdown()
+            try? await http.shutdown()  // a no-op when the steps already shut it down
             for node in nodes.values { try? node.store.close() }
             throw error
         }
-        if keep { try await http.shutdown() }
         for node in nodes.values { try node.store.close() }
-        if !keep {
+        if keep {
+            Console.line("Stopped. The nodes' files stay in \(workspace.path); remove it when done.")
+        } else {
             try FileManager.default.removeItem(at: workspace)
             let seconds = (ContinuousClock.now - started).components.seconds
             Console.line(
