@@ -26,6 +26,22 @@ public struct CatalogDate: Codable, Sendable, Hashable, Comparable, CustomString
 
     public var description: String { text }
 
+    /// The day after.
+    public var next: CatalogDate {
+        guard var f = CivilCalendar.parseDate(text) else { return self }
+        f.day += 1
+        if f.day > CivilCalendar.daysInMonth(year: f.year, month: f.month) {
+            f.day = 1
+            f.month += 1
+            if f.month > 12 {
+                f.month = 1
+                f.year += 1
+            }
+        }
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return CatalogDate("\(f.year)-\(two(f.month))-\(two(f.day))") ?? self
+    }
+
     /// ISO dates compare correctly as text.
     public static func < (lhs: CatalogDate, rhs: CatalogDate) -> Bool { lhs.text < rhs.text }
 }

@@ -64,6 +64,15 @@ public enum CivilCalendar {
                 hour: fields.hour, minute: fields.minute, second: fields.second))
     }
 
+    /// The Berlin calendar day of an instant, `YYYY-MM-DD`.
+    public static func berlinDay(of instant: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = berlin
+        let c = calendar.dateComponents([.year, .month, .day], from: instant)
+        func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
+    }
+
     public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -72,6 +72,25 @@ public struct Envelope: Sendable, Hashable {
         return try Envelope(bytes: CatalogJSON.encode(wire))
     }
 
+    /// Signs `payload`'s JSON as `payloadType` with `key`.
+    public static func sign(_ payload: some Encodable, payloadType: String, with key: NodeSigningKey) throws -> Envelope
+    {
+        try sign(payload: CatalogJSON.encode(payload), payloadType: payloadType, with: key)
+    }
+
+    /// Decodes the payload as `T` after checking its type; unknown fields are tolerated (see
+    /// `CatalogJSON.wireDecoder`). Errors name `what` the payload should have been.
+    public func decodePayload<T: Decodable>(_ type: T.Type, expecting expected: String, what: String) throws -> T {
+        guard payloadType == expected else {
+            throw CatalogError(.invalidEnvelope, "payload type '\(payloadType)' is not \(expected)")
+        }
+        do {
+            return try CatalogJSON.wireDecoder().decode(T.self, from: payload)
+        } catch {
+            throw CatalogError(.invalidEnvelope, "\(what) payload: \(DecodingErrorText.describe(error))")
+        }
+    }
+
     /// The message every signature covers.
     public var signedMessage: Data { PAE.encode(payloadType: payloadType, payload: payload) }
 

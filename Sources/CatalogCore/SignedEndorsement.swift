@@ -7,16 +7,8 @@ public struct SignedEndorsement: Sendable, Hashable {
     public let subjectKey: NodePublicKey
 
     public init(envelope: Envelope) throws {
-        guard envelope.payloadType == PayloadType.endorsement else {
-            throw CatalogError(
-                .invalidEnvelope, "payload type '\(envelope.payloadType)' is not \(PayloadType.endorsement)")
-        }
-        let payload: EndorsementPayload
-        do {
-            payload = try CatalogJSON.wireDecoder().decode(EndorsementPayload.self, from: envelope.payload)
-        } catch {
-            throw CatalogError(.invalidEnvelope, "endorsement payload: \(DecodingErrorText.describe(error))")
-        }
+        let payload = try envelope.decodePayload(
+            EndorsementPayload.self, expecting: PayloadType.endorsement, what: "endorsement")
         guard Slug.isValidOrigin(payload.endorser), Slug.isValidOrigin(payload.subject),
             payload.endorser != payload.subject, Timestamp.parse(payload.issued) != nil,
             Timestamp.parse(payload.expires) != nil, ["cluster", "agency", "national"].contains(payload.level)
@@ -34,9 +26,7 @@ public struct SignedEndorsement: Sendable, Hashable {
         guard payload.endorser == key.origin else {
             throw CatalogError(.invalidKey, "key of '\(key.origin)' cannot endorse as '\(payload.endorser)'")
         }
-        let bytes = try CatalogJSON.encode(payload)
-        return try SignedEndorsement(
-            envelope: Envelope.sign(payload: bytes, payloadType: PayloadType.endorsement, with: key))
+        return try SignedEndorsement(envelope: Envelope.sign(payload, payloadType: PayloadType.endorsement, with: key))
     }
 
     public func verify(with key: NodePublicKey) throws {

@@ -10,15 +10,7 @@ public struct SignedEntry: Sendable, Hashable {
 
     /// Reads an entry envelope. This checks form, not origin: call `verify(with:)` before trusting it.
     public init(envelope: Envelope) throws {
-        guard envelope.payloadType == PayloadType.entry else {
-            throw CatalogError(.invalidEnvelope, "payload type '\(envelope.payloadType)' is not \(PayloadType.entry)")
-        }
-        let payload: EntryPayload
-        do {
-            payload = try CatalogJSON.wireDecoder().decode(EntryPayload.self, from: envelope.payload)
-        } catch {
-            throw CatalogError(.invalidEnvelope, "entry payload: \(DecodingErrorText.describe(error))")
-        }
+        let payload = try envelope.decodePayload(EntryPayload.self, expecting: PayloadType.entry, what: "entry")
         try payload.checkConsistency()
         self.envelope = envelope
         self.payload = payload
@@ -34,8 +26,7 @@ public struct SignedEntry: Sendable, Hashable {
         guard payload.origin == key.origin else {
             throw CatalogError(.invalidKey, "key of '\(key.origin)' cannot sign for '\(payload.origin)'")
         }
-        let bytes = try CatalogJSON.encode(payload)
-        return try SignedEntry(envelope: Envelope.sign(payload: bytes, payloadType: PayloadType.entry, with: key))
+        return try SignedEntry(envelope: Envelope.sign(payload, payloadType: PayloadType.entry, with: key))
     }
 
     /// Throws unless a signature of the payload's origin verifies under `key`.

@@ -6,14 +6,7 @@ public struct SignedHead: Sendable, Hashable {
     public let head: HeadPayload
 
     public init(envelope: Envelope) throws {
-        guard envelope.payloadType == PayloadType.head else {
-            throw CatalogError(.invalidEnvelope, "payload type '\(envelope.payloadType)' is not \(PayloadType.head)")
-        }
-        do {
-            head = try CatalogJSON.wireDecoder().decode(HeadPayload.self, from: envelope.payload)
-        } catch {
-            throw CatalogError(.invalidEnvelope, "head payload: \(DecodingErrorText.describe(error))")
-        }
+        head = try envelope.decodePayload(HeadPayload.self, expecting: PayloadType.head, what: "head")
         guard Slug.isValidOrigin(head.origin), head.seq >= 0, head.live >= 0,
             Timestamp.parse(head.issued) != nil, Timestamp.parse(head.expires) != nil
         else { throw CatalogError(.invalidEnvelope, "head of '\(head.origin)' has an invalid field") }
@@ -28,8 +21,7 @@ public struct SignedHead: Sendable, Hashable {
         guard head.origin == key.origin else {
             throw CatalogError(.invalidKey, "key of '\(key.origin)' cannot sign for '\(head.origin)'")
         }
-        let bytes = try CatalogJSON.encode(head)
-        return try SignedHead(envelope: Envelope.sign(payload: bytes, payloadType: PayloadType.head, with: key))
+        return try SignedHead(envelope: Envelope.sign(head, payloadType: PayloadType.head, with: key))
     }
 
     public func verify(with key: NodePublicKey) throws {

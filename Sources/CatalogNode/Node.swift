@@ -24,6 +24,21 @@ public struct Node: Sendable {
             )
         }
         let config = try NodeConfig.load(from: directory.config)
+        let signingKey = try loadSigningKey(directory, config: config)
+        let store = try CatalogStore.open(path: directory.database.path)
+        guard try await store.selfOrigin() == config.name else {
+            throw CatalogError(.configuration, "the database in \(directory.path) does not belong to '\(config.name)'")
+        }
+        let ownKeys = try await store.keys(origin: config.name).compactMap { try? $0.nodePublicKey() }
+        guard ownKeys.contains(signingKey.publicKey) else {
+            throw CatalogError(
+                .configuration, "\(directory.signingKey.path) is not the key this node's catalog is signed with")
+        }
+        return Node(directory: directory, config: config, store: store, signingKey: signingKey)
+    }
+
+    /// Reads the node's private key, refusing a key file others can read.
+    static func loadSigningKey(_ directory: DataDirectory, config: NodeConfig) throws -> NodeSigningKey {
         let mode = try SecureFile.mode(of: directory.signingKey)
         guard mode & 0o077 == 0 else {
             throw CatalogError(
@@ -37,17 +52,7 @@ public struct Node: Sendable {
         } catch {
             throw CatalogError(.io, "cannot read \(directory.signingKey.path): \(error.localizedDescription)")
         }
-        let signingKey = try NodeSigningKey(origin: config.name, pem: pem)
-        let store = try CatalogStore.open(path: directory.database.path)
-        guard try await store.selfOrigin() == config.name else {
-            throw CatalogError(.configuration, "the database in \(directory.path) does not belong to '\(config.name)'")
-        }
-        let ownKeys = try await store.keys(origin: config.name).compactMap { try? $0.nodePublicKey() }
-        guard ownKeys.contains(signingKey.publicKey) else {
-            throw CatalogError(
-                .configuration, "\(directory.signingKey.path) is not the key this node's catalog is signed with")
-        }
-        return Node(directory: directory, config: config, store: store, signingKey: signingKey)
+        return try NodeSigningKey(origin: config.name, pem: pem)
     }
 
     public var origin: String { config.name }

@@ -10,45 +10,84 @@ import Foundation
     import Darwin
 #endif
 
-/// Backing a node's database up while it runs, and restoring it into a stopped node.
+/// Restoring a backup (made by `CatalogStore.backup` while the node ran) into a stopped node.
 public enum NodeBackup {
     /// How far a restore moves the node's own seq ahead (see `CatalogStore.skipOwnSeq`).
     public static let restoreSeqGap: Int64 = 1_000_000
 
-    /// Restores `file` (made by `backup`) as the database of the node in `directory`. The node must
-    /// be stopped. The backup must be intact and belong to the same origin. Afterwards the node's
-    /// own seq moves ahead and a new head is signed; peers' checkpoints are those of the backup.
+    /// Restores `file` as the database of the node in `directory`; the node must be stopped.
+    ///
+    /// Everything is checked and prepared on a copy first: it must be intact, of the same origin,
+    /// and signed with the node's key; then the node's own seq moves ahead and a new head is signed
+    /// on the copy. Only then does the copy replace the database, which is kept beside it as
+    /// `catalog.sqlite.pre-restore`. Peers' checkpoints are those of the backup.
     public static func restore(_ directory: DataDirectory, from file: String) async throws -> BackupInfo {
         guard directory.isInitialized else {
             throw CatalogError(
                 .configuration, "no node in \(directory.path); init it first, with its keys, then restore")
         }
         let config = try NodeConfig.load(from: directory.config)
-        let info = try CatalogStore.inspect(backup: file)
-        guard info.isIntact else { throw CatalogError(.invalidInput, "\(file) is damaged: \(info.integrity)") }
-        guard info.origin == config.name else {
-            throw CatalogError(
-                .conflict, "\(file) belongs to '\(info.origin ?? "no origin")', not to '\(config.name)'")
-        }
+        let signingKey = try Node.loadSigningKey(directory, config: config)
         let database = directory.database.path
         let staging = database + ".restoring"
+        removeDatabaseFiles(staging)
+        defer { removeDatabaseFiles(staging) }
         do {
-            try? FileManager.default.removeItem(atPath: staging)
             try FileManager.default.copyItem(atPath: file, toPath: staging)
-            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-            guard rename(staging, database) == 0 else {
-                throw CatalogError(
-                    .io, "cannot move the restored database into place: \(String(cString: strerror(errno)))")
-            }
-        } catch let error as CatalogError {
-            throw error
         } catch {
-            throw CatalogError(.io, "cannot restore \(file): \(error.localizedDescription)")
+            throw CatalogError(.io, "cannot copy \(file): \(error.localizedDescription)")
         }
-        let node = try await Node.open(directory)
-        try await node.store.skipOwnSeq(by: restoreSeqGap)
-        try await node.refreshHead()
-        try node.store.close()
+        let info = try CatalogStore.inspect(backup: staging)
+        guard info.isIntact else { throw CatalogError(.invalidInput, "\(file) is damaged: \(info.integrity)") }
+        guard info.origin == config.name else {
+            throw CatalogError(.conflict, "\(file) belongs to '\(info.origin ?? "no origin")', not to '\(config.name)'")
+        }
+
+        let store = try CatalogStore.open(path: staging)
+        do {
+            let keys = try await store.keys(origin: config.name).compactMap { try? $0.nodePublicKey() }
+            guard keys.contains(signingKey.publicKey) else {
+                throw CatalogError(.conflict, "\(file) is signed with another key than \(directory.signingKey.path)")
+            }
+            try await store.skipOwnSeq(by: restoreSeqGap)
+            try await Node(directory: directory, config: config, store: store, signingKey: signingKey).refreshHead()
+            try store.checkpoint()
+            try store.close()
+        } catch {
+            try? store.close()
+            throw error
+        }
+        try sync(staging)
+
+        // Keep the replaced database, with its WAL, beside the restored one.
+        let kept = database + ".pre-restore"
+        removeDatabaseFiles(kept)
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database + suffix) {
+            try move(database + suffix, to: kept + suffix)
+        }
+        try move(staging, to: database)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: staging + suffix) {
+            try move(staging + suffix, to: database + suffix)
+        }
         return info
+    }
+
+    private static func move(_ source: String, to target: String) throws {
+        guard rename(source, target) == 0 else {
+            throw CatalogError(.io, "cannot move \(source) to \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func sync(_ path: String) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CatalogError(.io, "cannot open \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else {
+            throw CatalogError(.io, "cannot sync \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private static func removeDatabaseFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }

@@ -38,10 +38,11 @@ public enum ICalendarExport {
 
     static func event(_ item: Item, _ session: Session) -> [String] {
         let entry = item.entry
-        let sessionKey = session.id ?? session.start.text.filter { $0.isNumber }
+        // Without a session id, two sessions at the same time differ by their mode (onsite and online).
+        let sessionKey = uri(session.id ?? (session.start.text.filter { $0.isNumber } + "-" + session.mode.rawValue))
         var lines = [
             "BEGIN:VEVENT",
-            "UID:\(item.origin).\(entry.id).\(sessionKey)@clusterexchange",
+            "UID:\(uri(item.origin)).\(uri(entry.id)).\(sessionKey)@clusterexchange",
             "DTSTAMP:\(BerlinTime.icsUTC(Timestamp.parse(item.updated) ?? Date(timeIntervalSince1970: 0)))",
             "SEQUENCE:\(item.seq)",
             "DTSTART;TZID=Europe/Berlin:\(BerlinTime.icsLocal(session.start.instant))",
@@ -62,12 +63,12 @@ public enum ICalendarExport {
         } else if session.mode == .online {
             lines.append("LOCATION:Online")
         }
-        if let url = entry.registrationUrl ?? entry.url { lines.append("URL:\(url)") }
+        if let url = entry.registrationUrl ?? entry.url { lines.append("URL:\(uri(url))") }
         if let email = entry.contact?.email {
-            lines.append("ORGANIZER;CN=\(parameter(entry.organizer ?? item.organizerName)):mailto:\(email)")
+            lines.append("ORGANIZER;CN=\(parameter(entry.organizer ?? item.organizerName)):mailto:\(uri(email))")
         }
         if let online = session.onlineUrl {
-            lines.append("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Online:\(online)")
+            lines.append("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=Online:\(uri(online))")
         }
         let categories = entry.topics.map { Vocabularies.topics.term($0)?.de ?? $0 }
         if !categories.isEmpty { lines.append("CATEGORIES:\(categories.map(escape).joined(separator: ","))") }
@@ -99,6 +100,11 @@ public enum ICalendarExport {
             }
         }
         return out
+    }
+
+    /// A URI or identifier value: control characters (a line break would start a new property) removed.
+    static func uri(_ text: String) -> String {
+        text.filter { character in character.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } }
     }
 
     /// A parameter value: quoted, with the characters a quoted value cannot hold removed.

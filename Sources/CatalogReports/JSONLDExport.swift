@@ -8,7 +8,10 @@ public enum JSONLDExport {
     public static func render(_ items: [ICalendarExport.Item]) throws -> Data {
         let graph: [JSONValue] = items.map(node)
         let document: JSONValue = ["@context": "https://schema.org", "@graph": .array(graph)]
-        return try CatalogJSON.encode(document, pretty: true)
+        // Written into a page's <script type="application/ld+json">: no text may close that element.
+        // `<` only occurs inside JSON strings, where `\u003c` means the same.
+        let json = try CatalogJSON.encode(document, pretty: true)
+        return Data(String(decoding: json, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c").utf8)
     }
 
     static func node(_ item: ICalendarExport.Item) -> JSONValue {

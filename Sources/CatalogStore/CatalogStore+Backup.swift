@@ -19,6 +19,11 @@ extension CatalogStore {
             throw CatalogError(.conflict, "\(path) exists; choose a new file for the backup")
         }
         do {
+            // The copy holds what the database holds, members-only entries included: private from the start.
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else {
+                throw CatalogError(.io, "cannot create \(path)")
+            }
             let destination = try DatabaseQueue(path: path)
             try writer.backup(to: destination)
             try destination.close()
@@ -43,6 +48,15 @@ extension CatalogStore {
             }
         } catch {
             throw CatalogError(.invalidInput, "\(path) is not a clusternode database: \(error)")
+        }
+    }
+
+    /// Writes the WAL back into the database file and empties it, so the file alone is complete.
+    public func checkpoint() throws {
+        do {
+            try writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        } catch {
+            throw CatalogError(.storage, "cannot checkpoint the database: \(error)")
         }
     }
 

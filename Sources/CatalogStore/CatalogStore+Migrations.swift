@@ -133,7 +133,7 @@ extension CatalogStore {
             try db.execute(
                 sql: """
                     CREATE TABLE search_doc (
-                        entry_rowid INTEGER PRIMARY KEY,
+                        doc_id INTEGER PRIMARY KEY,
                         origin TEXT NOT NULL,
                         id TEXT NOT NULL,
                         type TEXT NOT NULL,
@@ -145,16 +145,16 @@ extension CatalogStore {
                         last_end TEXT,
                         title TEXT NOT NULL
                     );
-                    CREATE INDEX search_doc_by_origin ON search_doc(origin);
+                    CREATE UNIQUE INDEX search_doc_by_entry ON search_doc(origin, id);
                     CREATE TABLE search_tag (
-                        entry_rowid INTEGER NOT NULL,
+                        doc_id INTEGER NOT NULL,
                         facet TEXT NOT NULL,
                         value TEXT NOT NULL,
-                        PRIMARY KEY (facet, value, entry_rowid)
+                        PRIMARY KEY (facet, value, doc_id)
                     ) WITHOUT ROWID;
-                    CREATE INDEX search_tag_by_entry ON search_tag(entry_rowid);
+                    CREATE INDEX search_tag_by_entry ON search_tag(doc_id);
                     CREATE TABLE search_session (
-                        entry_rowid INTEGER NOT NULL,
+                        doc_id INTEGER NOT NULL,
                         start TEXT NOT NULL,
                         "end" TEXT NOT NULL,
                         mode TEXT NOT NULL,
@@ -163,17 +163,13 @@ extension CatalogStore {
                         month TEXT NOT NULL,
                         cancelled INTEGER NOT NULL
                     );
-                    CREATE INDEX search_session_by_entry ON search_session(entry_rowid, start);
+                    CREATE INDEX search_session_by_entry ON search_session(doc_id, start);
                     CREATE VIRTUAL TABLE search_fts USING fts5(
                         title, summary, keywords, labels, organizer, location, description, tokenize = 'trigram'
                     );
                     """)
-            let rows = try Row.fetchAll(db, sql: "SELECT rowid, envelope FROM entry WHERE deleted = 0")
-            for row in rows {
-                let envelope: Data = row["envelope"]
-                if let entry = try? SignedEntry(bytes: envelope) {
-                    try SearchIndex.index(entry, rowid: row["rowid"], db)
-                }
+            for envelope in try Data.fetchAll(db, sql: "SELECT envelope FROM entry WHERE deleted = 0") {
+                if let entry = try? SignedEntry(bytes: envelope) { try SearchIndex.index(entry, db) }
             }
         }
         return migrator

@@ -48,9 +48,9 @@ extension CatalogStore {
             if !includePast {
                 condition +=
                     " AND (d.last_end IS NULL OR d.last_end > ?) AND (d.valid_until IS NULL OR d.valid_until >= ?)"
-                arguments = [nowText, String(nowText.prefix(10))]
+                arguments = [nowText, CivilCalendar.berlinDay(of: now)]
             }
-            let counted = "SELECT d.entry_rowid FROM search_doc d WHERE \(condition)"
+            let counted = "SELECT d.doc_id FROM search_doc d WHERE \(condition)"
             func facets(_ sql: String, _ extra: StatementArguments = []) throws -> [FacetCount] {
                 var all = arguments
                 _ = all.append(contentsOf: extra)
@@ -69,7 +69,7 @@ extension CatalogStore {
                 counts[keyPath: keyPath] = try facets(
                     """
                     SELECT t.value, count(*) FROM search_tag t
-                    WHERE t.facet = '\(facet)' AND t.entry_rowid IN (\(counted)) GROUP BY 1 ORDER BY 2 DESC, 1
+                    WHERE t.facet = '\(facet)' AND t.doc_id IN (\(counted)) GROUP BY 1 ORDER BY 2 DESC, 1
                     """)
             }
             counts.byOrigin = try facets(
@@ -80,8 +80,8 @@ extension CatalogStore {
             if let first = months.first, let last = months.last {
                 counts.byMonth = try facets(
                     """
-                    SELECT s.month, count(DISTINCT s.entry_rowid) FROM search_session s
-                    WHERE s.entry_rowid IN (\(counted)) AND s.cancelled = 0 AND s.month >= ? AND s.month <= ?
+                    SELECT s.month, count(DISTINCT s.doc_id) FROM search_session s
+                    WHERE s.doc_id IN (\(counted)) AND s.cancelled = 0 AND s.month >= ? AND s.month <= ?
                     GROUP BY 1 ORDER BY 1
                     """, [first, last])
             }
@@ -89,8 +89,8 @@ extension CatalogStore {
                 db,
                 sql: """
                     SELECT r.value, t.value, count(*) FROM search_tag r
-                    JOIN search_tag t ON t.entry_rowid = r.entry_rowid AND t.facet = 'topic'
-                    WHERE r.facet = 'region' AND r.entry_rowid IN (\(counted))
+                    JOIN search_tag t ON t.doc_id = r.doc_id AND t.facet = 'topic'
+                    WHERE r.facet = 'region' AND r.doc_id IN (\(counted))
                     GROUP BY 1, 2 ORDER BY 1, 2
                     """,
                 arguments: arguments
@@ -104,7 +104,7 @@ extension CatalogStore {
                 sql: """
                     SELECT o.name, o.is_self, o.max_seq,
                            (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 0 AND e.visibility = 'federated') AS live,
-                           (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 1) AS withdrawn
+                           (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 1 AND e.visibility = 'federated') AS withdrawn
                     FROM origin o ORDER BY o.is_self DESC, o.name
                     """
             ).map { row in
@@ -158,8 +158,10 @@ extension CatalogStore {
             for (facet, value) in [("region", filter.region), ("topic", filter.topic)] {
                 guard let value else { continue }
                 conditions.append(
-                    "EXISTS (SELECT 1 FROM search_tag t WHERE t.entry_rowid = e.rowid AND t.facet = '\(facet)' AND t.value = ?)"
-                )
+                    """
+                    EXISTS (SELECT 1 FROM search_doc d JOIN search_tag t ON t.doc_id = d.doc_id
+                            WHERE d.origin = e.origin AND d.id = e.id AND t.facet = '\(facet)' AND t.value = ?)
+                    """)
                 _ = arguments.append(contentsOf: [value])
             }
             return try StoredEntry.fetchAll(

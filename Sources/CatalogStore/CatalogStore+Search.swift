@@ -24,6 +24,8 @@ extension CatalogStore {
 struct SearchSQL {
     let query: SearchQuery
     let now: String
+    /// The Berlin calendar day of `now`: validity dates are Berlin days.
+    let today: String
     let anyWord: Bool
     private var conditions: [String] = []
     private var arguments: StatementArguments = []
@@ -32,6 +34,7 @@ struct SearchSQL {
     init(query: SearchQuery, now: Date, anyWord: Bool) throws {
         self.query = query
         self.now = Timestamp.format(now)
+        self.today = CivilCalendar.berlinDay(of: now)
         self.anyWord = anyWord
         let words = query.words
         // Trigram matching needs three characters; shorter words must appear as whole words.
@@ -60,7 +63,7 @@ struct SearchSQL {
         func tag(_ facet: String, _ value: String?) {
             guard let value else { return }
             add(
-                "EXISTS (SELECT 1 FROM search_tag t WHERE t.entry_rowid = d.entry_rowid AND t.facet = ? AND t.value = ?)",
+                "EXISTS (SELECT 1 FROM search_tag t WHERE t.doc_id = d.doc_id AND t.facet = ? AND t.value = ?)",
                 [facet, value])
         }
         if let type = query.type { add("d.type = ?", [type.rawValue]) }
@@ -77,13 +80,13 @@ struct SearchSQL {
             let from =
                 query.from.flatMap { CatalogDateTime("\($0.text)T00:00") }.map { Timestamp.format($0.instant) }
                 ?? "0000"
+            // Up to midnight at the end of the last day, Berlin time (23 or 25 hours on switch days).
             let to =
-                query.to.flatMap { CatalogDateTime("\($0.text)T00:00") }.map {
-                    Timestamp.format($0.instant.addingTimeInterval(86_400))
-                } ?? "9999"
+                query.to.flatMap { CatalogDateTime("\($0.next.text)T00:00") }.map { Timestamp.format($0.instant) }
+                ?? "9999"
             add(
                 """
-                (EXISTS (SELECT 1 FROM search_session s WHERE s.entry_rowid = d.entry_rowid AND s.cancelled = 0
+                (EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id AND s.cancelled = 0
                          AND s."end" > ? AND s.start < ?)
                  OR (d.type = 'offering' AND (d.valid_from IS NOT NULL OR d.valid_until IS NOT NULL)
                      AND coalesce(d.valid_from, '0000') <= ? AND coalesce(d.valid_until, '9999') >= ?))
@@ -92,14 +95,14 @@ struct SearchSQL {
         }
         if !query.includePast {
             add("(d.last_end IS NULL OR d.last_end > ?)", [now])
-            add("(d.valid_until IS NULL OR d.valid_until >= ?)", [String(now.prefix(10))])
+            add("(d.valid_until IS NULL OR d.valid_until >= ?)", [today])
         }
     }
 
     private var fromClause: String {
         matchExpression == nil && conditions.allSatisfy({ !$0.contains("f.") })
             ? "search_doc d"
-            : "search_fts f JOIN search_doc d ON d.entry_rowid = f.rowid"
+            : "search_fts f JOIN search_doc d ON d.doc_id = f.rowid"
     }
 
     private var whereClause: (String, StatementArguments) {
@@ -122,9 +125,9 @@ struct SearchSQL {
         let weights = SearchDocument.columnWeights.map { String($0) }.joined(separator: ", ")
         let score = matchExpression == nil ? "0.0" : "bm25(search_fts, \(weights))"
         let next =
-            "(SELECT min(s.start) FROM search_session s WHERE s.entry_rowid = d.entry_rowid AND s.cancelled = 0 AND s.\"end\" > ?)"
+            "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = d.doc_id AND s.cancelled = 0 AND s.\"end\" > ?)"
         let nextCity = """
-            (SELECT s.city FROM search_session s WHERE s.entry_rowid = d.entry_rowid AND s.cancelled = 0 AND s."end" > ?
+            (SELECT s.city FROM search_session s WHERE s.doc_id = d.doc_id AND s.cancelled = 0 AND s."end" > ?
              ORDER BY s.start LIMIT 1)
             """
         var pageArguments: StatementArguments = [now, now]
@@ -133,7 +136,7 @@ struct SearchSQL {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT d.entry_rowid, \(score) AS score, \(next) AS next_start, \(nextCity) AS next_city
+                SELECT d.doc_id, \(score) AS score, \(next) AS next_start, \(nextCity) AS next_city
                 FROM \(fromClause) WHERE \(whereSQL)
                 ORDER BY score, next_start IS NULL, next_start, d.title
                 LIMIT ? OFFSET ?
@@ -143,7 +146,10 @@ struct SearchSQL {
         for row in rows {
             guard
                 let entry = try StoredEntry.fetchOne(
-                    db, sql: "SELECT * FROM entry WHERE rowid = ?", arguments: [row["entry_rowid"] as Int64])
+                    db,
+                    sql:
+                        "SELECT e.* FROM entry e JOIN search_doc d ON d.origin = e.origin AND d.id = e.id WHERE d.doc_id = ?",
+                    arguments: [row["doc_id"] as Int64])
             else { continue }
             matches.append(
                 SearchMatch(entry: entry, score: row["score"], nextStart: row["next_start"], nextCity: row["next_city"])
@@ -156,7 +162,7 @@ struct SearchSQL {
     private func facets(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [String:
         [FacetCount]]
     {
-        let matched = "SELECT d.entry_rowid FROM \(fromClause) WHERE \(whereSQL)"
+        let matched = "SELECT d.doc_id FROM \(fromClause) WHERE \(whereSQL)"
         var facets: [String: [FacetCount]] = [:]
         func counts(_ sql: String, _ extra: StatementArguments = []) throws -> [FacetCount] {
             var all = arguments
@@ -164,22 +170,22 @@ struct SearchSQL {
             return try Row.fetchAll(db, sql: sql, arguments: all).map { FacetCount(value: $0[0], count: $0[1]) }
         }
         facets["kind"] = try counts(
-            "SELECT coalesce(d.kind, d.type), count(*) FROM search_doc d WHERE d.entry_rowid IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1"
+            "SELECT coalesce(d.kind, d.type), count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1"
         )
         facets["origin"] = try counts(
-            "SELECT d.origin, count(*) FROM search_doc d WHERE d.entry_rowid IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1"
+            "SELECT d.origin, count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1"
         )
         for facet in ["topic", "region", "mode"] {
             facets[facet] = try counts(
                 """
                 SELECT t.value, count(*) FROM search_tag t
-                WHERE t.facet = '\(facet)' AND t.entry_rowid IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1
+                WHERE t.facet = '\(facet)' AND t.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1
                 """)
         }
         facets["month"] = try counts(
             """
-            SELECT s.month, count(DISTINCT s.entry_rowid) FROM search_session s
-            WHERE s.entry_rowid IN (\(matched)) AND s.cancelled = 0 AND s."end" > ? GROUP BY 1 ORDER BY 1
+            SELECT s.month, count(DISTINCT s.doc_id) FROM search_session s
+            WHERE s.doc_id IN (\(matched)) AND s.cancelled = 0 AND s."end" > ? GROUP BY 1 ORDER BY 1
             """,
             [query.includePast ? "0000" : now])
         return facets

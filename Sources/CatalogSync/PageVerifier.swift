@@ -60,6 +60,14 @@ enum PageVerifier {
             } catch {
                 return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
             }
+            // An origin's entries must meet the schema it signs them under: a value that breaks it
+            // (an http URL, a line break in a link) could hurt exports and pages built from it.
+            if let entry = signed.entry, let issue = EntryValidator.issues(in: entry).first {
+                return .failure(
+                    Refusal(
+                        peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq, reason: .malformed,
+                        detail: "entry breaks the schema: \(issue)"))
+            }
             if let refusal = check(
                 origin: signed.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) })
             {

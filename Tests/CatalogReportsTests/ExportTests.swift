@@ -147,3 +147,41 @@ struct ExportTests {
         #expect(try CatalogImporter.read(bw, format: .json, name: "by.json").map(\.id) == ["reinraum-praxis"])
     }
 }
+
+@Suite("Exports resist hostile text")
+struct ExportSafetyTests {
+    @Test("control characters cannot start new calendar properties; parallel sessions get distinct UIDs")
+    func calendarInjection() throws {
+        var entry = Fixtures.training(id: "kurs")
+        entry.url = "https://x.example/\r\nBEGIN:VALARM"
+        entry.sessions = [
+            Session(
+                start: CatalogDateTime("2027-03-15T09:00")!, end: CatalogDateTime("2027-03-15T12:00")!, mode: .onsite,
+                location: Location(city: "Ulm")),
+            Session(
+                start: CatalogDateTime("2027-03-15T09:00")!, end: CatalogDateTime("2027-03-15T12:00")!, mode: .online,
+                onlineUrl: "https://meet.example/a\nX-EVIL:1"),
+        ]
+        let text = ICalendarExport.render(
+            [.init(origin: "mm", organizerName: "MM", seq: 3, updated: "2026-11-29T09:00:00Z", entry: entry)],
+            calendarName: "Test")
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(!lines.contains { $0.hasPrefix("BEGIN:VALARM") || $0.hasPrefix("X-EVIL") })
+        let uids = lines.filter { $0.hasPrefix("UID:") }
+        #expect(uids.count == 2 && Set(uids).count == 2)
+    }
+
+    @Test("JSON-LD never holds a raw '<', so it cannot close the script element it is pasted into")
+    func scriptBreakout() throws {
+        var entry = Fixtures.offering(id: "forum")
+        entry.title = LocalizedText(["de": "Forum </script><script>alert(1)</script>"])
+        let data = try JSONLDExport.render([
+            .init(origin: "mm", organizerName: "MM", seq: 1, updated: "2026-11-29T09:00:00Z", entry: entry)
+        ])
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains("<"))
+        let decoded = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let graph = try #require(decoded["@graph"] as? [[String: Any]])
+        #expect(graph.first?["name"] as? String == "Forum </script><script>alert(1)</script>")
+    }
+}

@@ -54,4 +54,15 @@ struct PageVerifierTests {
         #expect(result.refusals.allSatisfy { $0.peer == "bw" })
         #expect(result.refusals[0].entryID == "gmp-grundlagen")
     }
+
+    @Test("an entry that breaks the schema is refused even when its signature verifies")
+    func schemaChecked() async throws {
+        var entry = Fixtures.training()
+        entry.url = "http://insecure.example"
+        let line = try envelope(entry)
+        let result = await PageVerifier.verify([line], trust: trust, peer: "bw")
+        #expect(result.items.isEmpty)
+        #expect(result.refusals.first?.reason == .malformed)
+        #expect(result.refusals.first?.detail.contains("url") == true)
+    }
 }

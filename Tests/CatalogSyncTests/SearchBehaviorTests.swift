@@ -108,6 +108,8 @@ struct SearchBehaviorTests {
         defer { test.remove() }
         let spring = SearchQuery(from: CatalogDate("2027-03-01"), to: CatalogDate("2027-06-30"))
         #expect(try await ids(test, spring) == ["maerz"])
+        #expect(CatalogDate("2027-12-31")?.next == CatalogDate("2028-01-01"))
+        #expect(CatalogDate("2028-02-28")?.next == CatalogDate("2028-02-29"))
         let lastDay = SearchQuery(from: CatalogDate("2027-07-01"), to: CatalogDate("2027-07-01"))
         #expect(try await ids(test, lastDay) == ["juli"])
         #expect(try await ids(test, SearchQuery(text: "Kurs")) == ["maerz", "juli"])

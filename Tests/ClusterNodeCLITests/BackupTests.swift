@@ -21,14 +21,24 @@ struct BackupTests {
 
         let backup = try fed.cli.succeed(["backup", "--dir", "bw", "bw-backup.sqlite"]).stdout
         #expect(backup.contains("Backed up") && backup.contains("integrity ok"))
+        let mode = try FileManager.default.attributesOfItem(atPath: fed.cli.directory.file("bw-backup.sqlite").path)[
+            .posixPermissions]
+        #expect(mode as? Int == 0o600)
         #expect(try fed.cli.fail(["backup", "--dir", "bw", "bw-backup.sqlite"]).contains("exists"))
         fed.stop("bw")
 
         // Damage the live database, then restore.
         _ = try fed.sql("bw", "DELETE FROM entry; DELETE FROM peer_state;")
         #expect(try fed.cli.fail(["restore", "--dir", "mm", "bw-backup.sqlite"]).contains("belongs to 'bw'"))
+        // A node of the same name but another key cannot take it.
+        try fed.cli.succeed([
+            "init", "--dir", "impostor", "--name", "bw", "--display-name", "X", "--level", "agency", "--region",
+            "DE-BW",
+        ])
+        #expect(try fed.cli.fail(["restore", "--dir", "impostor", "bw-backup.sqlite"]).contains("another key"))
         let restored = try fed.cli.succeed(["restore", "--dir", "bw", "bw-backup.sqlite"]).stdout
         #expect(restored.contains("Restored"))
+        #expect(FileManager.default.fileExists(atPath: fed.cli.directory.file("bw/catalog.sqlite.pre-restore").path))
         #expect(try fed.sql("bw", "SELECT count(*) FROM entry WHERE origin = 'mm'") == "5")
         #expect(try fed.sql("bw", "SELECT cursor FROM peer_state WHERE peer = 'mm'") == cursor)
         #expect(try fed.cli.succeed(["verify", "--dir", "bw"]).stdout.contains("all verify"))

@@ -60,9 +60,19 @@ struct DemoRunner {
         let http = HTTPClient.makeNodeClient()
         do {
             try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await group.run() }
                 tasks.addTask {
-                    let bound = await ports.all()
+                    do {
+                        try await group.run()
+                    } catch {
+                        await ports.fail()
+                        throw error
+                    }
+                    await ports.fail()  // a no-op once every server listened
+                }
+                tasks.addTask {
+                    guard let bound = await ports.all() else {
+                        throw CatalogError(.io, "the demo's servers stopped before all of them listened")
+                    }
                     let steps = DemoSteps(plan: plan, nodes: allNodes, ports: bound, http: http, logger: logger)
                     do {
                         try await steps.run()

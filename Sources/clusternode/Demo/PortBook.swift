@@ -8,6 +8,15 @@ actor PortBook {
         self.expected = expected
     }
 
+    private var failed = false
+
+    /// The servers stopped before all of them listened: nobody should wait any longer.
+    func fail() {
+        failed = true
+        for waiter in waiters { waiter.resume() }
+        waiters = []
+    }
+
     func record(_ name: String, port: Int) {
         ports[name] = port
         if ports.count == expected {
@@ -16,11 +25,11 @@ actor PortBook {
         }
     }
 
-    /// Every node's port, once every server listens.
-    func all() async -> [String: Int] {
-        if ports.count < expected {
+    /// Every node's port, once every server listens; nil when the servers stopped first.
+    func all() async -> [String: Int]? {
+        if ports.count < expected && !failed {
             await withCheckedContinuation { waiters.append($0) }
         }
-        return ports
+        return ports.count == expected ? ports : nil
     }
 }
