@@ -87,4 +87,32 @@ struct HostilePeerTests {
             key: NodeSigningKey(origin: "hostile").publicKey, tls: .system, pinnedAt: "2026-11-29T09:00:00Z")
         try Data(try file.yaml().utf8).write(to: fed.cli.directory.file("de/peers/hostile.yaml"))
     }
+
+    @Test("a peer whose certificate is not the pinned one fails fast, and the good peer syncs")
+    func wrongCertificate() throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        try fed.node("mm")
+        try fed.node("other")
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        try fed.serve("mm")
+        let impostor = try fed.serve("other")
+        try fed.pin("de", "mm")
+        // Pinned with mm's certificate, but the server at that address presents another one.
+        let file = PeerFile(
+            name: "impostor", displayName: "Impostor", url: impostor.url, level: .cluster, region: "DE-BW",
+            key: NodeSigningKey(origin: "impostor").publicKey, tls: .ca(file: "impostor.ca.pem"),
+            pinnedAt: "2026-11-29T09:00:00Z")
+        try Data(try file.yaml().utf8).write(to: fed.cli.directory.file("de/peers/impostor.yaml"))
+        try FileManager.default.copyItem(
+            at: fed.cli.directory.file("mm/tls/cert.pem"), to: fed.cli.directory.file("de/peers/impostor.ca.pem"))
+        let started = Date()
+        let result = try fed.cli.run(["sync", "--dir", "de", "--json", "--timeout", "10"])
+        #expect(Date().timeIntervalSince(started) < 10)
+        let report = try JSONDecoder().decode(SyncReport.self, from: result.stdoutData)
+        #expect(report.peers.first { $0.peer == "impostor" }?.ok == false)
+        #expect(report.peers.first { $0.peer == "mm" }?.added == 5)
+        #expect(result.status == 1)
+    }
 }
