@@ -6,4 +6,6 @@ public enum PayloadType {
     public static let head = "application/vnd.clusterexchange.head+json"
     /// An endorser's statement about another origin's key: `EndorsementPayload`.
     public static let endorsement = "application/vnd.clusterexchange.endorsement+json"
+    /// An origin's statement that it signs with a new key: `KeyRotationPayload`.
+    public static let keyRotation = "application/vnd.clusterexchange.key-rotation+json"
 }

@@ -47,9 +47,10 @@ struct FeedController<Context: RequestContext>: Sendable {
         return try Responses.feed(FeedHeader(count: heads.count), envelopes: heads.map(\.envelope))
     }
 
+    /// The trust statements the node holds: endorsements, then key rotations.
     func endorsements() async throws -> Response {
-        let endorsements = try await node.store.endorsements()
-        return try Responses.feed(FeedHeader(count: endorsements.count), envelopes: endorsements.map(\.envelope))
+        let statements = try await node.store.endorsements().map(\.envelope) + node.store.rotations()
+        return try Responses.feed(FeedHeader(count: statements.count), envelopes: statements)
     }
 
     func entry(origin: String, id: String) async throws -> Response {

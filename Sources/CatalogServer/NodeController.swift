@@ -11,13 +11,16 @@ struct NodeController<Context: RequestContext>: Sendable {
     }
 
     func info() async throws -> Response {
-        let key = node.publicKey
         let endorsements = try await node.store.endorsements().count
+        // The current key first, then those the node rotated away from.
+        let retired = try await node.store.keys(origin: node.origin).compactMap { try? $0.nodePublicKey() }
+            .filter { $0 != node.publicKey }
+        let keys = ([node.publicKey] + retired.reversed()).map {
+            NodeInfo.Key(keyid: $0.keyID(origin: node.origin), publicKey: $0.text, fingerprint: $0.fingerprint)
+        }
         return try Responses.json(
             NodeInfo(
                 name: node.origin, displayName: node.config.displayName, level: node.config.level.rawValue,
-                region: node.config.region,
-                keys: [.init(keyid: node.keyID, publicKey: key.text, fingerprint: key.fingerprint)],
-                endorsements: endorsements))
+                region: node.config.region, keys: keys, endorsements: endorsements))
     }
 }

@@ -172,6 +172,23 @@ extension CatalogStore {
                 if let entry = try? SignedEntry(bytes: envelope) { try SearchIndex.index(entry, db) }
             }
         }
+        migrator.registerMigration("v4: key rotations") { db in
+            // Origins' statements that they sign with a new key, signed by the old and the new key.
+            try db.execute(
+                sql: """
+                    CREATE TABLE key_rotation (
+                        origin TEXT NOT NULL,
+                        old_key BLOB NOT NULL CHECK (length(old_key) = 32),
+                        new_key BLOB NOT NULL CHECK (length(new_key) = 32),
+                        from_seq INTEGER NOT NULL CHECK (from_seq > 0),
+                        issued TEXT NOT NULL,
+                        envelope BLOB NOT NULL,
+                        received_at TEXT NOT NULL,
+                        via_peer TEXT,
+                        PRIMARY KEY (origin, new_key)
+                    );
+                    """)
+        }
         return migrator
     }
 }

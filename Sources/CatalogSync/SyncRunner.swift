@@ -148,8 +148,10 @@ public struct SyncRunner: Sendable {
         }
     }
 
-    func currentTrust(extra: [SignedEndorsement] = []) async throws -> TrustSet {
-        try await NodeTrust.current(node, extra: extra)
+    func currentTrust(extra: [SignedEndorsement] = [], extraRotations: [SignedKeyRotation] = []) async throws
+        -> TrustSet
+    {
+        try await NodeTrust.current(node, extra: extra, extraRotations: extraRotations)
     }
 
     /// Fetches the peer's endorsements, stores those signed by a trusted endorser, and updates
@@ -157,13 +159,17 @@ public struct SyncRunner: Sendable {
     private func refreshEndorsements(from client: PeerClient, peer: String, trust: inout TrustSet) async throws -> Int {
         let answer = try await client.endorsements()
         let offered = answer.lines.compactMap { try? SignedEndorsement(bytes: $0) }
-        let candidate = try await currentTrust(extra: offered)
-        // Keep what a trusted endorser verifiably signed; ignore the rest (it proves nothing).
+        let rotations = answer.lines.compactMap { try? SignedKeyRotation(bytes: $0) }.filter(\.isSignedByBothKeys)
+        let candidate = try await currentTrust(extra: offered, extraRotations: rotations)
+        // Keep what a trusted key verifiably signed; ignore the rest (it proves nothing).
         let accepted = offered.filter { signed in
             candidate.keys(for: signed.endorsement.endorser).contains { (try? signed.verify(with: $0)) != nil }
         }
+        let acceptedRotations = rotations.filter { candidate.keys(for: $0.rotation.origin).contains($0.oldKey) }
         let stored = try await node.store.saveEndorsements(accepted, viaPeer: peer)
+        let storedRotations = try await node.store.saveRotations(acceptedRotations, viaPeer: peer)
         trust = try await currentTrust()
-        return stored
+        return stored + storedRotations
+
     }
 }

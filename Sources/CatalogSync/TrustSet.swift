@@ -40,26 +40,34 @@ public struct TrustSet: Sendable {
     private var endorserKeys: Set<Grant> = []
     private var distrust: [String: Distrust] = [:]
 
-    public init(anchors: [Anchor], endorsements: [SignedEndorsement], now: Date) {
+    /// - Parameter rotations: origins' key rotations; one signed by both keys makes the new key as
+    ///   trusted as the old one (anchored origins included), unless the new key was revoked.
+    public init(anchors: [Anchor], endorsements: [SignedEndorsement], rotations: [SignedKeyRotation] = [], now: Date) {
         let anchored = Set(anchors.map(\.origin))
         let statements = endorsements.filter { !anchored.contains($0.endorsement.subject) }
+        let rotations = rotations.filter(\.isSignedByBothKeys)
         // Revocations count when signed by a key that may endorse. Which keys may endorse depends on
         // the revocations in turn, so settle both together (a few rounds always suffice in practice).
         var revoked: Set<Grant> = []
-        var result = TrustSet(anchors: anchors, statements: statements, revoked: revoked, now: now)
+        var result = TrustSet(
+            anchors: anchors, statements: statements, rotations: rotations, revoked: revoked, now: now)
         for _ in 0..<8 {
             let next = Set(
                 statements.filter { $0.endorsement.revoked && result.maySign($0) }
                     .map { Grant(origin: $0.endorsement.subject, key: $0.subjectKey) })
             if next == revoked { break }
             revoked = next
-            result = TrustSet(anchors: anchors, statements: statements, revoked: revoked, now: now)
+            result = TrustSet(
+                anchors: anchors, statements: statements, rotations: rotations, revoked: revoked, now: now)
         }
         self = result
     }
 
     /// The closure of `anchors` under the unrevoked, unexpired endorsements in `statements`.
-    private init(anchors: [Anchor], statements: [SignedEndorsement], revoked: Set<Grant>, now: Date) {
+    private init(
+        anchors: [Anchor], statements: [SignedEndorsement], rotations: [SignedKeyRotation], revoked: Set<Grant>,
+        now: Date
+    ) {
         for anchor in anchors {
             add(anchor.origin, anchor.key, mayEndorse: anchor.mayEndorse)
         }
@@ -83,6 +91,14 @@ public struct TrustSet: Sendable {
                 }
             }
             pending = deferred
+            for rotation in rotations {
+                let origin = rotation.rotation.origin
+                guard (keys[origin] ?? []).contains(rotation.oldKey),
+                    !revoked.contains(Grant(origin: origin, key: rotation.newKey))
+                else { continue }
+                let mayEndorse = endorserKeys.contains(Grant(origin: origin, key: rotation.oldKey))
+                if add(origin, rotation.newKey, mayEndorse: mayEndorse) { grew = true }
+            }
         }
         for grant in revoked where !isTrusted(grant.origin) { distrust[grant.origin] = .revoked }
     }

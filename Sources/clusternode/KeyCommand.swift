@@ -4,6 +4,14 @@ import CatalogNode
 struct KeyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key",
+        abstract: "Show the node's public key, or rotate to a new one.",
+        subcommands: [KeyShowCommand.self, KeyRotateCommand.self],
+        defaultSubcommand: KeyShowCommand.self)
+}
+
+struct KeyShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show the node's public signing key (never the private one).",
         discussion: "With --pem, print the key as SPKI PEM, which OpenSSL and other Ed25519 tools read.")
 

@@ -181,3 +181,77 @@ struct TrustRevocationTests {
         #expect(trust.keys(for: "national") == [national.publicKey])
     }
 }
+
+@Suite("Trust: key rotation")
+struct KeyRotationTrustTests {
+    let agency = NodeSigningKey(origin: "bw-agency")
+    let old = NodeSigningKey(origin: "medicalmountains")
+    let new = NodeSigningKey(origin: "medicalmountains")
+    let now = Timestamp.parse("2026-11-29T10:00:00Z")!
+
+    func rotation(from: NodeSigningKey, to: NodeSigningKey) throws -> SignedKeyRotation {
+        try SignedKeyRotation.sign(from: from, to: to, fromSeq: 7, issued: "2026-11-20T10:00:00Z")
+    }
+
+    @Test("a rotation signed by both keys makes the new key trusted wherever the old one is, pinned or endorsed")
+    func rotationCarriesTrust() throws {
+        let pinned = TrustSet(
+            anchors: [.init(origin: "medicalmountains", key: old.publicKey, mayEndorse: false)], endorsements: [],
+            rotations: [try rotation(from: old, to: new)], now: now)
+        #expect(Set(pinned.keys(for: "medicalmountains")) == [old.publicKey, new.publicKey])
+        let endorsement = try SignedEndorsement.sign(
+            EndorsementPayload(
+                endorser: "bw-agency", subject: "medicalmountains", key: old.publicKey.text, region: "DE-BW",
+                level: "cluster",
+                issued: "2026-11-01T10:00:00Z", expires: "2027-11-01T10:00:00Z"),
+            with: agency)
+        let endorsed = TrustSet(
+            anchors: [.init(origin: "bw-agency", key: agency.publicKey, mayEndorse: true)], endorsements: [endorsement],
+            rotations: [try rotation(from: old, to: new)], now: now)
+        #expect(endorsed.keys(for: "medicalmountains").contains(new.publicKey))
+    }
+
+    @Test("a rotation the old key did not sign proves nothing")
+    func forgedRotation() throws {
+        let attacker = NodeSigningKey(origin: "medicalmountains")
+        // "medicalmountains moves from its old key to the attacker's", signed twice by the attacker.
+        let payload = try CatalogJSON.encode(
+            KeyRotationPayload(
+                origin: "medicalmountains", oldKey: old.publicKey.text, newKey: attacker.publicKey.text, fromSeq: 7,
+                issued: "2026-11-20T10:00:00Z"))
+        let message = PAE.encode(payloadType: PayloadType.keyRotation, payload: payload)
+        let signature = try attacker.signature(for: message).base64EncodedString()
+        let envelope: [String: Any] = [
+            "payloadType": PayloadType.keyRotation, "payload": payload.base64EncodedString(),
+            "signatures": [["keyid": old.keyID, "sig": signature], ["keyid": attacker.keyID, "sig": signature]],
+        ]
+        let forged = try SignedKeyRotation(bytes: JSONSerialization.data(withJSONObject: envelope))
+        #expect(!forged.isSignedByBothKeys)
+        let trust = TrustSet(
+            anchors: [.init(origin: "medicalmountains", key: old.publicKey, mayEndorse: false)], endorsements: [],
+            rotations: [forged], now: now)
+        #expect(trust.keys(for: "medicalmountains") == [old.publicKey])
+        #expect(try rotation(from: old, to: new).isSignedByBothKeys)
+    }
+
+    @Test("an endorser's revocation of the new key overrides the rotation")
+    func revokedNewKey() throws {
+        let revocation = try SignedEndorsement.sign(
+            EndorsementPayload(
+                endorser: "bw-agency", subject: "medicalmountains", key: new.publicKey.text, region: "DE-BW",
+                level: "cluster",
+                issued: "2026-11-25T10:00:00Z", expires: "2026-11-25T10:00:00Z", revoked: true),
+            with: agency)
+        let endorsement = try SignedEndorsement.sign(
+            EndorsementPayload(
+                endorser: "bw-agency", subject: "medicalmountains", key: old.publicKey.text, region: "DE-BW",
+                level: "cluster",
+                issued: "2026-11-01T10:00:00Z", expires: "2027-11-01T10:00:00Z"),
+            with: agency)
+        let trust = TrustSet(
+            anchors: [.init(origin: "bw-agency", key: agency.publicKey, mayEndorse: true)],
+            endorsements: [endorsement, revocation],
+            rotations: [try rotation(from: old, to: new)], now: now)
+        #expect(trust.keys(for: "medicalmountains") == [old.publicKey])
+    }
+}

@@ -121,3 +121,46 @@ struct TrustChangeTests {
         #expect(try fed.ids("de", origin: "mm").count == 5)
     }
 }
+
+@Suite("Key rotation across the federation", .serialized)
+struct KeyRotationTests {
+    @Test("after key rotate, the agency and the national node accept entries signed with the new key")
+    func rotate() throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        try fed.node("mm")
+        try fed.node("bw", level: "agency")
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        try fed.serve("mm")
+        try fed.pin("bw", "mm")
+        try fed.endorse("bw", "mm")
+        #expect(try fed.sync("bw").peers.first?.added == 5)
+        try fed.serve("bw")
+        try fed.pin("de", "bw")
+        #expect(try fed.sync("de").peers.first?.added == 5)
+
+        let rotated = try #require(try fed.cli.json(["key", "rotate", "--dir", "mm"]) as? [String: Any])
+        #expect(rotated["fromSeq"] as? Int == 7)
+        try fed.cli.succeed([
+            "entries", "add", "--dir", "mm", "--type", "offering", "--kind", "event", "--title",
+            "Nach dem Schlüsselwechsel",
+            "--topic", "medtech",
+        ])
+        let agency = try fed.sync("bw")
+        #expect(agency.peers.first?.added == 1 && agency.peers.first?.refused == [])
+        let national = try fed.sync("de")
+        #expect(national.peers.first?.added == 1 && national.peers.first?.refused == [])
+        #expect(try fed.ids("de", origin: "mm").contains("nach-dem-schluesselwechsel"))
+        for dir in ["mm", "bw", "de"] {
+            #expect(try fed.cli.succeed(["verify", "--dir", dir]).stdout.contains("all verify"), "\(dir)")
+        }
+        let info = try Shell.run(
+            "curl",
+            [
+                "-sS", "--cacert", fed.cli.directory.file("mm/tls/cert.pem").path,
+                "\(try #require(fed.server("mm")).url)/v1/node",
+            ])
+        #expect(info.stdout.components(separatedBy: "\"publicKey\"").count - 1 == 2)
+    }
+}
