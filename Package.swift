@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "clusternode", targets: ["clusternode"]),
         .library(name: "CatalogCore", targets: ["CatalogCore"]),
+        .library(name: "CatalogImport", targets: ["CatalogImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

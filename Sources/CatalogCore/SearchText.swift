@@ -7,7 +7,9 @@ public enum SearchText {
         var out = String.UnicodeScalarView()
         var lastWasSpace = true
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }  // accents, umlaut dots
+            // Accents and umlaut dots go, and so does anything else that would join the previous
+            // character: a mark after a space would otherwise glue two words into one character.
+            if scalar.properties.isGraphemeExtend || Self.marks.contains(scalar.properties.generalCategory) { continue }
             if scalar == "ß" {
                 out.append(contentsOf: "ss".unicodeScalars)
                 lastWasSpace = false
@@ -28,8 +30,10 @@ public enum SearchText {
         return folded
     }
 
-    /// The words of a folded text.
+    private static let marks: Set<Unicode.GeneralCategory> = [.nonspacingMark, .spacingMark, .enclosingMark]
+
+    /// The words of a folded text, split at the spaces between scalars.
     public static func words(_ text: String) -> [String] {
-        fold(text).split(separator: " ").map(String.init)
+        fold(text).unicodeScalars.split(separator: " ").map { String(String.UnicodeScalarView($0)) }
     }
 }

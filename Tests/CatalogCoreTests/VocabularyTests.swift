@@ -1,4 +1,5 @@
 import CatalogCore
+import Foundation
 import Testing
 
 @Suite("Vocabularies")
@@ -39,5 +40,25 @@ struct VocabularyTests {
     func slugs(title: String, slug: String) {
         #expect(Slug.make(from: title) == slug)
         #expect(Slug.isValid(slug))
+    }
+}
+
+@Suite("Search text regressions found by fuzzing")
+struct SearchTextRegressionTests {
+    @Test("a combining mark after a space cannot glue two words together (FuzzSearchQuery crash 920e0ab3)")
+    func spacingMarkAfterSpace() throws {
+        let input = try #require(
+            Data(
+                base64Encoded:
+                    "RVthg2Krq6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq3NlAAAAAADqq6urq6urq6urq6urq6urq6urq6urq6urKLVSLFthg2I="
+            ))
+        let words = SearchText.words(String(decoding: input, as: UTF8.self))
+        #expect(!words.isEmpty)
+        for word in words {
+            #expect(
+                !word.unicodeScalars.contains { $0 == "\"" || $0.properties.isWhitespace },
+                "word: \(word.debugDescription)")
+        }
+        #expect(SearchText.words("a \u{AAEB}b \u{FF9E}c") == ["a", "b", "c"])
     }
 }

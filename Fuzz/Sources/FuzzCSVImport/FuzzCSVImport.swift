@@ -1,0 +1,25 @@
+import CatalogCore
+import CatalogImport
+import Foundation
+
+/// Any bytes as a CSV catalog: the importer must import or list problems, never crash.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzCSVImport(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let bytes = Data(bytes: start, count: count)
+    _ = try? CatalogImporter.read(bytes, format: .csv, name: "fuzz.csv")
+    return 0
+}
+
+@_extern(c, "LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("FuzzCSVImport_main")
+public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runFuzzerDriver(&argc, &argv) { fuzzCSVImport($0, $1) }
+}

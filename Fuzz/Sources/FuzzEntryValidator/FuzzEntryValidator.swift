@@ -1,0 +1,28 @@
+import CatalogCore
+import Foundation
+
+/// Any bytes as an entry in JSON: decoding, normalizing, validating and indexing it must throw or
+/// succeed, never crash.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzEntryValidator(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let bytes = Data(bytes: start, count: count)
+    guard let entry = try? JSONDecoder().decode(Entry.self, from: bytes) else { return 0 }
+    let normalized = entry.normalized()
+    _ = EntryValidator.issues(in: normalized)
+    _ = SearchDocument(normalized)
+    return 0
+}
+
+@_extern(c, "LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@_cdecl("FuzzEntryValidator_main")
+public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    return runFuzzerDriver(&argc, &argv) { fuzzEntryValidator($0, $1) }
+}
