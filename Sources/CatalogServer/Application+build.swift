@@ -23,8 +23,8 @@ public func buildRouter(node: Node, metrics: NodeMetrics, limits: ServerLimits =
         .add(
             middleware: LimitMiddleware(
                 limiter: ConcurrencyLimiter(limit: limits.expensiveConcurrency, queueLimit: limits.expensiveQueue)))
-    SearchController(node: node).addRoutes(to: expensive)
-    OverviewController(node: node).addRoutes(to: expensive)
+    SearchController(node: node, timeout: limits.expensiveTimeout).addRoutes(to: expensive)
+    OverviewController(node: node, timeout: limits.expensiveTimeout).addRoutes(to: expensive)
     HealthController(node: node).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)
     return router

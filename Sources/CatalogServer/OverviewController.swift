@@ -6,13 +6,19 @@ import Hummingbird
 /// as JSON. Local entries never count.
 struct OverviewController<Context: RequestContext>: Sendable {
     let node: Node
+    let timeout: Duration
+
+    private func build(_ includePast: Bool) async throws -> OverviewReport {
+        let node = node
+        return try await Deadline.run(timeout) { try await OverviewBuilder.build(node: node, includePast: includePast) }
+    }
 
     func addRoutes(to router: some RouterMethods<Context>) {
         router.get("/v1/overview") { request, _ in
-            try Responses.json(try await OverviewBuilder.build(node: node, includePast: includePast(request)))
+            try Responses.json(try await build(includePast(request)))
         }
         router.get("/overview") { request, _ in
-            let report = try await OverviewBuilder.build(node: node, includePast: includePast(request))
+            let report = try await build(includePast(request))
             return Responses.bytes(.init(OverviewHTML.render(report).utf8), contentType: "text/html; charset=utf-8")
         }
     }

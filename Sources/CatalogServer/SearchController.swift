@@ -6,6 +6,7 @@ import Hummingbird
 /// `GET /v1/search`: the same search as `clusternode search --json`, over this node's index.
 struct SearchController<Context: RequestContext>: Sendable {
     let node: Node
+    let timeout: Duration
 
     func addRoutes(to router: some RouterMethods<Context>) {
         router.get("/v1/search") { request, _ in
@@ -14,7 +15,8 @@ struct SearchController<Context: RequestContext>: Sendable {
                 parameters[String(name)] = String(value)
             }
             let query = try SearchQuery(parameters: parameters)
-            return try Responses.json(try await Searcher(node: node).search(query))
+            let searcher = Searcher(node: node)
+            return try Responses.json(try await Deadline.run(timeout) { try await searcher.search(query) })
         }
     }
 }

@@ -44,3 +44,28 @@ struct LimitTests {
         }
     }
 }
+
+@Suite("Time limits")
+struct TimeLimitTests {
+    @Test("a search or overview over its time limit is answered 503, and the next one works")
+    func searchTimeout() async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        try await test.node.put([Fixtures.training(), Fixtures.offering()])
+        var limits = ServerLimits()
+        limits.expensiveTimeout = .nanoseconds(1)
+        let tight = Application(
+            router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node), limits: limits))
+        try await tight.test(.router) { client in
+            try await client.execute(uri: "/v1/search?q=GMP", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(String(buffer: response.body).contains(#""code":"timeout""#))
+            }
+        }
+        let normal = Application(router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node)))
+        try await normal.test(.router) { client in
+            try await client.execute(uri: "/v1/search?q=GMP", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/overview", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+}
