@@ -143,7 +143,7 @@ struct PeersAndServeTests {
 
 @Suite("Slow clients", .serialized)
 struct SlowClientTests {
-    @Test("a client that sends a byte at a time is cut off, and others are served meanwhile")
+    @Test("a client that sends a byte at a time is cut off, others are served meanwhile, oversized headers are refused")
     func slowClientCutOff() throws {
         let fed = try Federation()
         defer { fed.shutDown() }
@@ -167,5 +167,14 @@ struct SlowClientTests {
         #expect(slow.stdout.hasPrefix("cut off after"), "\(slow.stdout) \(slow.stderr)")
         let healthy = try Shell.run("curl", ["-sS", "--max-time", "5", "http://127.0.0.1:\(server.port)/healthz"])
         #expect(healthy.status == 0 && healthy.stdout.contains("ok"))
+        let huge = """
+            import socket, sys
+            s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+            s.settimeout(10)
+            s.sendall(b"GET /healthz HTTP/1.1\\r\\nHost: x\\r\\nX-Big: " + b"a" * 2000000 + b"\\r\\n\\r\\n")
+            print(s.recv(40).split(b"\\r\\n")[0].decode())
+            """
+        let headers = try Shell.run("python3", ["-c", huge, String(server.port)])
+        #expect(headers.stdout.hasPrefix("HTTP/1.1 400"), "\(headers.stdout) \(headers.stderr)")
     }
 }
