@@ -3,11 +3,7 @@
 // with `-sanitize=fuzzer,address`; not part of the main package's build.
 import PackageDescription
 
-// SwiftPM links an executable target's entry point as TARGET_main; each target's TARGET_main hands
-// over to libFuzzer's driver (LLVMFuzzerRunDriver), declared with `@_extern(c)`.
-let fuzzer: [SwiftSetting] = [
-    .unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"]), .enableExperimentalFeature("Extern"),
-]
+let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address", "-parse-as-library"])]
 let linker: [LinkerSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
 
 let package = Package(
@@ -15,21 +11,25 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "clusternode", path: "..")],
     targets: [
+        // Hands each target's entry point over to libFuzzer's driver (declared with `@_extern(c)`).
+        .target(name: "FuzzDriver", swiftSettings: [.enableExperimentalFeature("Extern")]),
         .executableTarget(
-            name: "FuzzEnvelope", dependencies: [.product(name: "CatalogCore", package: "clusternode")],
+            name: "FuzzEnvelope", dependencies: ["FuzzDriver", .product(name: "CatalogCore", package: "clusternode")],
             swiftSettings: fuzzer, linkerSettings: linker),
         .executableTarget(
-            name: "FuzzEntryValidator", dependencies: [.product(name: "CatalogCore", package: "clusternode")],
+            name: "FuzzEntryValidator",
+            dependencies: ["FuzzDriver", .product(name: "CatalogCore", package: "clusternode")],
             swiftSettings: fuzzer, linkerSettings: linker),
         .executableTarget(
             name: "FuzzCSVImport",
             dependencies: [
-                .product(name: "CatalogCore", package: "clusternode"),
+                "FuzzDriver", .product(name: "CatalogCore", package: "clusternode"),
                 .product(name: "CatalogImport", package: "clusternode"),
             ],
             swiftSettings: fuzzer, linkerSettings: linker),
         .executableTarget(
-            name: "FuzzSearchQuery", dependencies: [.product(name: "CatalogCore", package: "clusternode")],
+            name: "FuzzSearchQuery",
+            dependencies: ["FuzzDriver", .product(name: "CatalogCore", package: "clusternode")],
             swiftSettings: fuzzer, linkerSettings: linker),
     ]
 )

@@ -12,7 +12,7 @@ import Foundation
 
 /// Restoring a backup (made by `CatalogStore.backup` while the node ran) into a stopped node.
 public enum NodeBackup {
-    /// How far a restore moves the node's own seq ahead (see `CatalogStore.skipOwnSeq`).
+    /// How far a restore moves the node's own seq ahead (see `CatalogStore.advanceOwnSeq`).
     public static let restoreSeqGap: Int64 = 1_000_000
 
     /// Restores `file` as the database of the node in `directory`; the node must be stopped.
@@ -49,7 +49,7 @@ public enum NodeBackup {
             guard keys.contains(signingKey.publicKey) else {
                 throw CatalogError(.conflict, "\(file) is signed with another key than \(directory.signingKey.path)")
             }
-            try await store.skipOwnSeq(by: restoreSeqGap)
+            try await store.advanceOwnSeq(by: restoreSeqGap)
             try await Node(directory: directory, config: config, store: store, signingKey: signingKey).refreshHead()
             try store.checkpoint()
             try store.close()

@@ -62,7 +62,7 @@ extension CatalogStore {
 
     /// Moves the node's own seq far ahead. After restoring an older backup, the seqs issued since
     /// it was taken may be known to peers; reusing one for other content would be equivocation.
-    public func skipOwnSeq(by gap: Int64) async throws {
+    public func advanceOwnSeq(by gap: Int64) async throws {
         try await write { db in
             try db.execute(sql: "UPDATE origin SET max_seq = max_seq + ? WHERE is_self = 1", arguments: [gap])
         }

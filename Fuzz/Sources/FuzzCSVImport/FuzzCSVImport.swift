@@ -1,6 +1,7 @@
 import CatalogCore
 import CatalogImport
 import Foundation
+import FuzzDriver
 
 /// Any bytes as a CSV catalog: the importer must import or list problems, never crash.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -10,16 +11,7 @@ public func fuzzCSVImport(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzCSVImport_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzerDriver(&argc, &argv) { fuzzCSVImport($0, $1) }
+    runFuzzer(argc, argv) { fuzzCSVImport($0, $1) }
 }

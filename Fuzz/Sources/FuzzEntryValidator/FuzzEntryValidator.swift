@@ -1,5 +1,6 @@
 import CatalogCore
 import Foundation
+import FuzzDriver
 
 /// Any bytes as an entry in JSON: decoding, normalizing, validating and indexing it must throw or
 /// succeed, never crash.
@@ -13,16 +14,7 @@ public func fuzzEntryValidator(_ start: UnsafePointer<UInt8>, _ count: Int) -> C
     return 0
 }
 
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzEntryValidator_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzerDriver(&argc, &argv) { fuzzEntryValidator($0, $1) }
+    runFuzzer(argc, argv) { fuzzEntryValidator($0, $1) }
 }

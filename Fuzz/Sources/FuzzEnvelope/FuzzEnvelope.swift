@@ -1,5 +1,6 @@
 import CatalogCore
 import Foundation
+import FuzzDriver
 
 /// Any bytes as an envelope from a peer: parsing and reading every payload type must throw or
 /// succeed, never crash.
@@ -15,16 +16,7 @@ public func fuzzEnvelope(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     return 0
 }
 
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzEnvelope_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzerDriver(&argc, &argv) { fuzzEnvelope($0, $1) }
+    runFuzzer(argc, argv) { fuzzEnvelope($0, $1) }
 }

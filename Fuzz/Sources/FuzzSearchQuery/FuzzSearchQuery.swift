@@ -1,5 +1,6 @@
 import CatalogCore
 import Foundation
+import FuzzDriver
 
 /// Any text as a search: folding it and turning it into words must terminate, and no word may hold
 /// a quote or a blank: words reach FTS5 only as quoted strings.
@@ -15,16 +16,7 @@ public func fuzzSearchQuery(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt
     return 0
 }
 
-@_extern(c, "LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzSearchQuery_main")
 public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzerDriver(&argc, &argv) { fuzzSearchQuery($0, $1) }
+    runFuzzer(argc, argv) { fuzzSearchQuery($0, $1) }
 }
