@@ -19,7 +19,9 @@ public struct OverviewCounts: Sendable {
         public let live: Int
         public let withdrawn: Int
         public let head: StoredHead?
-        public let heldLines: [CatalogDigest.Line]
+        /// The digest of the live federated entries held, computed only where it can tell something:
+        /// for a received origin whose head lists as many entries as are held.
+        public let heldDigest: String?
         public let refusals: Int
     }
 
@@ -109,11 +111,14 @@ extension CatalogStore {
                     """
             ).map { row in
                 let name: String = row["name"]
+                let isSelf: Bool = row["is_self"]
+                let live: Int = row["live"]
+                let head = try StoredHead.fetchOne(db, key: name)
+                let heldDigest =
+                    !isSelf && head?.live == live ? CatalogDigest.compute(try Self.liveLines(origin: name, db)) : nil
                 return OverviewCounts.OriginRow(
-                    name: name, isSelf: row["is_self"], maxSeq: row["max_seq"], live: row["live"],
-                    withdrawn: row["withdrawn"],
-                    head: try StoredHead.fetchOne(db, key: name), heldLines: try Self.liveLines(origin: name, db),
-                    refusals: refusals[name] ?? 0)
+                    name: name, isSelf: isSelf, maxSeq: row["max_seq"], live: live, withdrawn: row["withdrawn"],
+                    head: head, heldDigest: heldDigest, refusals: refusals[name] ?? 0)
             }
             return counts
         }
