@@ -43,19 +43,22 @@ json.dump({'entries': entries}, open('$work/all.json', 'w', encoding='utf-8'), e
 "
 "$bin" entries import --dir "$work/source" "$work/all.json" >/dev/null
 
-serve() { # DIR -> prints port
+# Not called in $(...): a subshell's pids would not reach the cleanup.
+serve() { # DIR; the port ends up in DIR.port
     "$bin" serve --dir "$1" --host 127.0.0.1 --port 0 --no-sync >"$1.out" 2>"$1.err" &
     pids+=($!)
     for _ in $(seq 100); do
         grep -q listening "$1.out" 2>/dev/null && break
         sleep 0.1
     done
-    sed 's/.*://' "$1.out"
+    sed 's/.*://' "$1.out" >"$1.port"
 }
-source_port=$(serve "$work/source")
+serve "$work/source"
+source_port=$(cat "$work/source.port")
 "$bin" peers add --dir "$work/target" --url "https://127.0.0.1:$source_port" --ca "$work/source/tls/cert.pem" --yes >/dev/null
 "$bin" sync --dir "$work/target" >/dev/null
-target_port=$(serve "$work/target")
+serve "$work/target"
+target_port=$(cat "$work/target.port")
 url="https://127.0.0.1:$target_port"
 
 cat >"$work/mixed.lua" <<'LUA'
