@@ -82,11 +82,8 @@ public struct SearchDocument: Sendable, Equatable {
         self.tags = tags.uniqued()
     }
 
+    /// `2027-03`: the Berlin calendar month of an instant.
     static func berlinMonth(_ instant: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CivilCalendar.berlin
-        let parts = calendar.dateComponents([.year, .month], from: instant)
-        let month = parts.month ?? 1
-        return "\(parts.year ?? 0)-\(month < 10 ? "0" : "")\(month)"
+        String(CivilCalendar.berlinDay(of: instant).prefix(7))
     }
 }

@@ -22,9 +22,7 @@ public enum OverviewBuilder {
 
         var freshness: [OverviewReport.Freshness] = counts.origins.map { row in
             let info = origins.info(row.name)
-            // The node's own catalog is complete by definition; a received one when it hashes to its head.
-            let complete = row.isSelf || row.head.map { $0.live == row.live && row.heldDigest == $0.digest } ?? true
-            let missing = complete ? 0 : max(1, (row.head?.live ?? 0) - row.live)
+            let missing = row.complete ? 0 : max(1, (row.head?.live ?? 0) - row.live)
             let expired = row.head.flatMap { Timestamp.parse($0.expires) }.map { $0 <= now } ?? false
             let status =
                 row.head == nil && !row.isSelf ? "absent" : expired ? "stale" : missing > 0 ? "incomplete" : "ok"

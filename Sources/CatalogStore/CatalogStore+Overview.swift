@@ -19,9 +19,9 @@ public struct OverviewCounts: Sendable {
         public let live: Int
         public let withdrawn: Int
         public let head: StoredHead?
-        /// The digest of the live federated entries held, computed only where it can tell something:
-        /// for a received origin whose head lists as many entries as are held.
-        public let heldDigest: String?
+        /// Whether the entries held are exactly those the newest head lists (always for the node's own
+        /// origin, and for an origin without a head).
+        public let complete: Bool
         public let refusals: Int
     }
 
@@ -114,11 +114,10 @@ extension CatalogStore {
                 let isSelf: Bool = row["is_self"]
                 let live: Int = row["live"]
                 let head = try StoredHead.fetchOne(db, key: name)
-                let heldDigest =
-                    !isSelf && head?.live == live ? CatalogDigest.compute(try Self.liveLines(origin: name, db)) : nil
+                let complete = try isSelf || head.map { try Self.copyMatches($0, held: live, db) } ?? true
                 return OverviewCounts.OriginRow(
                     name: name, isSelf: isSelf, maxSeq: row["max_seq"], live: live, withdrawn: row["withdrawn"],
-                    head: head, heldDigest: heldDigest, refusals: refusals[name] ?? 0)
+                    head: head, complete: complete, refusals: refusals[name] ?? 0)
             }
             return counts
         }

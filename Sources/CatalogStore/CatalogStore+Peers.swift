@@ -72,23 +72,37 @@ extension CatalogStore {
         }
     }
 
-    /// Origins whose copy differs from their newest head: how many live federated entries are held
-    /// against how many the head lists, for origins other than the node's own.
-    public func completeness() async throws -> [OriginCompleteness] {
+    /// How the node's copy of each received origin compares with its newest head; only the
+    /// origins whose head came through `viaPeer`, when given.
+    public func completeness(viaPeer: String? = nil) async throws -> [OriginCompleteness] {
         try await read { db in
-            let heads = try StoredHead.fetchAll(db)
-            let selfOrigin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1")
-            return try heads.filter { $0.origin != selfOrigin }.map { head in
-                let lines = try Self.liveLines(origin: head.origin, db)
+            var request = StoredHead.filter(sql: "origin NOT IN (SELECT name FROM origin WHERE is_self = 1)")
+            if let viaPeer { request = request.filter(Column("via_peer") == viaPeer) }
+            return try request.fetchAll(db).map { head in
+                let held = try Self.heldCount(origin: head.origin, db)
                 let maxSeq =
                     try Int64.fetchOne(
                         db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [head.origin]) ?? 0
                 return OriginCompleteness(
-                    origin: head.origin, headSeq: head.seq, headLive: head.live, held: lines.count, heldMaxSeq: maxSeq,
-                    complete: CatalogDigest.compute(lines) == head.digest, headExpires: head.expires,
+                    origin: head.origin, headSeq: head.seq, headLive: head.live, held: held, heldMaxSeq: maxSeq,
+                    complete: try Self.copyMatches(head, held: held, db), headExpires: head.expires,
                     viaPeer: head.viaPeer)
             }
         }
+    }
+
+    /// How many live federated entries of `origin` the node holds.
+    static func heldCount(origin: String, _ db: Database) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM entry WHERE origin = ? AND deleted = 0 AND visibility = 'federated'",
+            arguments: [origin]) ?? 0
+    }
+
+    /// Whether the `held` live entries of the head's origin are exactly what the head describes. The
+    /// catalog is hashed only when the counts agree: otherwise the answer is known already.
+    static func copyMatches(_ head: StoredHead, held: Int, _ db: Database) throws -> Bool {
+        guard head.live == held else { return false }
+        return CatalogDigest.compute(try liveLines(origin: head.origin, db)) == head.digest
     }
 }
 

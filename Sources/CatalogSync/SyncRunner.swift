@@ -55,7 +55,7 @@ public struct SyncRunner: Sendable {
             try await pull(peer, into: &report, logger: logger, progress: progress)
             report.ok = true
             try await node.store.recordAttempt(peer: peer.name, error: nil)
-            report.incomplete = try await node.store.completeness().filter { $0.viaPeer == peer.name && !$0.complete }
+            report.incomplete = try await node.store.completeness(viaPeer: peer.name).filter { !$0.complete }
             logger.info(
                 "pulled from peer",
                 metadata: [

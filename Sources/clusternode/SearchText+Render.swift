@@ -14,7 +14,7 @@ extension SearchText {
         for hit in response.hits {
             var next = ""
             if let start = hit.next?.start, let instant = Timestamp.parse(start) {
-                next = berlinDay(instant) + (hit.next?.city.map { " \($0)" } ?? "")
+                next = CivilCalendar.berlinDay(of: instant) + (hit.next?.city.map { " \($0)" } ?? "")
             }
             table.add([
                 hit.entry.title.preferred() ?? hit.id, EntryText.typeLabel(hit.entry), hit.origin, next,
@@ -32,13 +32,5 @@ extension SearchText {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func berlinDay(_ instant: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = CivilCalendar.berlin
-        let c = calendar.dateComponents([.year, .month, .day], from: instant)
-        func two(_ value: Int?) -> String { (value ?? 0) < 10 ? "0\(value ?? 0)" : "\(value ?? 0)" }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
     }
 }
