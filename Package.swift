@@ -144,6 +144,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The synthetic federation benchmarks and load tests are made of.
+        .target(
+            name: "CatalogBench",
+            dependencies: ["CatalogCore"],
+            swiftSettings: strict
+        ),
+        // The benchmark: every budget measured beside its reference, in one run.
+        .executableTarget(
+            name: "clusterbench",
+            dependencies: [
+                "CatalogBench", "CatalogCore", "CatalogStore", "CatalogNode",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "CatalogTestSupport",
             dependencies: [

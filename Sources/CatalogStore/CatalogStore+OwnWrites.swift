@@ -41,6 +41,7 @@ extension CatalogStore {
             var expectedSeq = maxSeq
             let receivedAt = Timestamp.format(now)
             var receipt = try Self.lastReceipt(db)
+            let terms = SearchTerms()
             for signed in entries {
                 expectedSeq += 1
                 guard signed.origin == origin, signed.seq == expectedSeq else {
@@ -51,8 +52,9 @@ extension CatalogStore {
                 receipt += 1
                 try Self.upsert(
                     signed, previous: state.entries[signed.id], receipt: receipt, receivedAt: receivedAt, viaPeer: nil,
-                    db)
+                    terms: terms, db)
             }
+            try terms.flush(db)
             if expectedSeq != maxSeq {
                 try db.execute(sql: "UPDATE origin SET max_seq = ? WHERE name = ?", arguments: [expectedSeq, origin])
             }
@@ -79,7 +81,7 @@ extension CatalogStore {
     /// version it withdraws, so the withdrawal of a local entry stays local too.
     static func upsert(
         _ signed: SignedEntry, previous: StoredEntry?, receipt: Int64, receivedAt: String, viaPeer: String?,
-        _ db: Database
+        terms: SearchTerms, _ db: Database
     ) throws {
         let visibility = signed.entry?.visibility ?? previous?.visibility ?? .federated
         let row = StoredEntry(
@@ -88,10 +90,9 @@ extension CatalogStore {
             payloadHash: signed.payloadHash, envelope: signed.envelope.bytes, receipt: receipt,
             receivedAt: receivedAt, viaPeer: viaPeer)
         try row.save(db)
-        try SearchIndex.update(signed, db)
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)",
-            arguments: [signed.origin, signed.seq, signed.payloadHash])
+        try SearchIndex.update(signed, terms: terms, db)
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)")
+            .execute(arguments: [signed.origin, signed.seq, signed.payloadHash])
     }
 
     /// The digest lines of an origin's live federated entries: what its head covers.

@@ -25,6 +25,7 @@ extension CatalogStore {
             let selfOrigin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1")
             let receivedAt = Timestamp.format(now)
             var receipt = try Self.lastReceipt(db)
+            let terms = SearchTerms()
             for item in items {
                 switch item {
                 case .entry(let signed):
@@ -32,7 +33,9 @@ extension CatalogStore {
                         outcome.own += 1
                         continue
                     }
-                    try Self.apply(signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, outcome: &outcome, db)
+                    try Self.apply(
+                        signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, terms: terms, outcome: &outcome,
+                        db)
                 case .head(let signed):
                     if signed.head.origin == selfOrigin {
                         outcome.own += 1
@@ -41,6 +44,7 @@ extension CatalogStore {
                     try Self.apply(signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, outcome: &outcome, db)
                 }
             }
+            try terms.flush(db)
             for refusal in outcome.refusals {
                 try db.execute(
                     sql: """
@@ -70,8 +74,8 @@ extension CatalogStore {
     }
 
     private static func apply(
-        _ signed: SignedEntry, peer: String, receipt: inout Int64, receivedAt: String, outcome: inout ApplyOutcome,
-        _ db: Database
+        _ signed: SignedEntry, peer: String, receipt: inout Int64, receivedAt: String, terms: SearchTerms,
+        outcome: inout ApplyOutcome, _ db: Database
     ) throws {
         func refuse(_ reason: Refusal.Reason, _ detail: String) {
             outcome.refusals.append(
@@ -80,15 +84,15 @@ extension CatalogStore {
                     detail: detail))
         }
         let seen = try String.fetchOne(
-            db, sql: "SELECT payload_hash FROM seq_record WHERE origin = ? AND seq = ?",
+            db.cachedStatement(sql: "SELECT payload_hash FROM seq_record WHERE origin = ? AND seq = ?"),
             arguments: [signed.origin, signed.seq])
         if let seen, seen != signed.payloadHash {
             refuse(.equivocation, "a different envelope with this seq was accepted before")
             return
         }
-        let stored = try StoredEntry.filter(
-            StoredEntry.Columns.origin == signed.origin && StoredEntry.Columns.id == signed.id
-        ).fetchOne(db)
+        let stored = try StoredEntry.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM entry WHERE origin = ? AND id = ?"),
+            arguments: [signed.origin, signed.id])
         if let stored {
             if stored.seq == signed.seq && stored.payloadHash == signed.payloadHash {
                 outcome.unchanged += 1
@@ -106,12 +110,13 @@ extension CatalogStore {
             refuse(.rollback, "a version this node has already replaced")
             return
         }
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO origin (name) VALUES (?)", arguments: [signed.origin])
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO origin (name) VALUES (?)").execute(arguments: [signed.origin]
+        )
         receipt += 1
-        try upsert(signed, previous: stored, receipt: receipt, receivedAt: receivedAt, viaPeer: peer, db)
-        try db.execute(
-            sql: "UPDATE origin SET max_seq = max(max_seq, ?) WHERE name = ?", arguments: [signed.seq, signed.origin])
+        try upsert(
+            signed, previous: stored, receipt: receipt, receivedAt: receivedAt, viaPeer: peer, terms: terms, db)
+        try db.cachedStatement(sql: "UPDATE origin SET max_seq = max(max_seq, ?) WHERE name = ?")
+            .execute(arguments: [signed.seq, signed.origin])
         if signed.isTombstone {
             outcome.withdrawn += 1
         } else if stored == nil || stored?.deleted == true {

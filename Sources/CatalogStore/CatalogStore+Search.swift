@@ -7,20 +7,45 @@ extension CatalogStore {
     /// words of the text, entries with any of them are returned (and the result says so).
     public func search(_ query: SearchQuery, now: Date = Date()) async throws -> SearchResult {
         try await read { db in
-            let all = try SearchSQL(query: query, now: now, anyWord: false)
+            let terms = try SearchSQL.expansions(of: query.words, db)
+            let all = SearchSQL(query: query, terms: terms, now: now, anyWord: false)
             var result = try all.run(db)
             if result.total == 0 && query.words.count > 1 {
-                let any = try SearchSQL(query: query, now: now, anyWord: true)
+                let any = SearchSQL(query: query, terms: terms, now: now, anyWord: true)
                 let fallback = try any.run(db)
                 if fallback.total > 0 { result = fallback }
             }
             return result
         }
     }
+
+    /// The SQL statements `search` runs for `query`, with their arguments written in as literals:
+    /// what a benchmark times in the `sqlite3` shell beside the node's own process.
+    public func searchStatements(_ query: SearchQuery, now: Date = Date()) async throws -> [String] {
+        try await read { db in
+            let lookups = query.words.filter { $0.count >= SearchSQL.shortestSubstring }.map {
+                SearchSQL.literal(SearchSQL.expansionStatement(of: $0))
+            }
+            let terms = try SearchSQL.expansions(of: query.words, db)
+            func statements(_ search: SearchSQL) -> [String] {
+                [search.countStatement, search.pageStatement].map(SearchSQL.literal)
+                    + (query.facets ? search.facetStatements.map { SearchSQL.literal(($0.sql, $0.arguments)) } : [])
+            }
+            let all = SearchSQL(query: query, terms: terms, now: now, anyWord: false)
+            guard query.words.count > 1, try all.run(db).total == 0 else { return lookups + statements(all) }
+            // `search` falls back to any of the words, and runs the facets of that search only.
+            return lookups + [all.countStatement].map(SearchSQL.literal)
+                + statements(SearchSQL(query: query, terms: terms, now: now, anyWord: true))
+        }
+    }
 }
 
 /// The SQL of one search: the user's words become quoted FTS5 strings (never query syntax), filters
 /// become bound arguments.
+///
+/// The full-text index holds words. A query word of three characters or more matches every indexed
+/// word that contains it ("technik" matches "medizintechnik"), found in the dictionary of indexed
+/// words; a shorter one ("KI") matches itself only.
 struct SearchSQL {
     let query: SearchQuery
     let now: String
@@ -28,29 +53,55 @@ struct SearchSQL {
     let today: String
     let anyWord: Bool
     private var conditions: [String] = []
-    private var arguments: StatementArguments = []
+    private var arguments: [DatabaseValue] = []
     private let matchExpression: String?
 
-    init(query: SearchQuery, now: Date, anyWord: Bool) throws {
+    /// Query words this long or longer match inside indexed words.
+    static let shortestSubstring = 3
+    /// The most indexed words one query word stands for; the shortest are kept, as they are the
+    /// closest to what was typed.
+    static let maxExpansion = 200
+
+    static func expansionStatement(of word: String) -> (sql: String, arguments: [DatabaseValue]) {
+        (
+            """
+            SELECT t.term FROM search_term_fts f JOIN search_term t ON t.id = f.rowid
+            WHERE search_term_fts MATCH ? ORDER BY length(t.term), t.term LIMIT \(maxExpansion)
+            """,
+            [quoted(word).databaseValue]
+        )
+    }
+
+    /// The indexed words each query word stands for.
+    static func expansions(of words: [String], _ db: Database) throws -> [[String]] {
+        try words.map { word in
+            guard word.count >= shortestSubstring else { return [word] }
+            let statement = expansionStatement(of: word)
+            return try String.fetchAll(
+                db.cachedStatement(sql: statement.sql), arguments: StatementArguments(statement.arguments))
+        }
+    }
+
+    /// A word as an FTS5 string: never read as query syntax.
+    static func quoted(_ word: String) -> String {
+        "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// - Parameter terms: the indexed words each of the query's words stands for, in order.
+    init(query: SearchQuery, terms: [[String]], now: Date, anyWord: Bool) {
         self.query = query
         self.now = Timestamp.format(now)
         self.today = CivilCalendar.berlinDay(of: now)
         self.anyWord = anyWord
-        let words = query.words
-        // Trigram matching needs three characters; shorter words must appear as whole words.
-        let long = words.filter { $0.count >= 3 }
-        let short = words.filter { $0.count < 3 }
-        matchExpression =
-            long.isEmpty
-            ? nil
-            : long.map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }
-                .joined(separator: anyWord ? " OR " : " AND ")
-        if !short.isEmpty && !(anyWord && !long.isEmpty) {
-            let text =
-                "(' ' || f.title || ' ' || f.summary || ' ' || f.keywords || ' ' || f.labels || ' ' || f.organizer || ' ' || f.location || ' ' || f.description || ' ')"
-            let parts = short.map { _ in "instr(\(text), ?) > 0" }
-            conditions.append("(" + parts.joined(separator: anyWord ? " OR " : " AND ") + ")")
-            for word in short { _ = arguments.append(contentsOf: [" \(word) "]) }
+        let groups = terms.filter { !$0.isEmpty }.map { "(" + $0.map(Self.quoted).joined(separator: " OR ") + ")" }
+        if terms.isEmpty {
+            matchExpression = nil
+        } else if groups.isEmpty || (!anyWord && groups.count < terms.count) {
+            // A word that no indexed word contains: nothing can match.
+            matchExpression = nil
+            conditions.append("0")
+        } else {
+            matchExpression = groups.joined(separator: anyWord ? " OR " : " AND ")
         }
         addFilters()
     }
@@ -58,12 +109,12 @@ struct SearchSQL {
     private mutating func addFilters() {
         func add(_ condition: String, _ values: [(any DatabaseValueConvertible)?]) {
             conditions.append(condition)
-            _ = arguments.append(contentsOf: StatementArguments(values))
+            arguments += values.map { $0?.databaseValue ?? .null }
         }
         func tag(_ facet: String, _ value: String?) {
             guard let value else { return }
             add(
-                "EXISTS (SELECT 1 FROM search_tag t WHERE t.doc_id = d.doc_id AND t.facet = ? AND t.value = ?)",
+                "d.doc_id IN (SELECT t.doc_id FROM search_tag t WHERE t.facet = ? AND t.value = ?)",
                 [facet, value])
         }
         if let type = query.type { add("d.type = ?", [type.rawValue]) }
@@ -105,43 +156,82 @@ struct SearchSQL {
             : "search_fts f JOIN search_doc d ON d.doc_id = f.rowid"
     }
 
-    private var whereClause: (String, StatementArguments) {
+    private var whereClause: (String, [DatabaseValue]) {
         var parts: [String] = []
-        var values: StatementArguments = []
+        var values: [DatabaseValue] = []
         if let matchExpression {
             parts.append("search_fts MATCH ?")
-            _ = values.append(contentsOf: [matchExpression])
+            values.append(matchExpression.databaseValue)
         }
         parts += conditions
-        _ = values.append(contentsOf: arguments)
+        values += arguments
         return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), values)
     }
 
-    func run(_ db: Database) throws -> SearchResult {
+    /// How many entries match.
+    var countStatement: (sql: String, arguments: [DatabaseValue]) {
         let (whereSQL, whereArguments) = whereClause
-        let total =
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(fromClause) WHERE \(whereSQL)", arguments: whereArguments)
-            ?? 0
+        return ("SELECT count(*) FROM \(fromClause) WHERE \(whereSQL)", whereArguments)
+    }
+
+    /// The page of matches, best first; ties (and searches without words) by the next session.
+    ///
+    /// Ranking a broad word scores tens of thousands of matches; looking up each one's next session
+    /// too would cost more than the ranking. So the matches are scored once (materialized), and only
+    /// those that score at least as well as the page's last one have their sessions looked up.
+    var pageStatement: (sql: String, arguments: [DatabaseValue]) {
+        let (whereSQL, whereArguments) = whereClause
         let weights = SearchDocument.columnWeights.map { String($0) }.joined(separator: ", ")
         let score = matchExpression == nil ? "0.0" : "bm25(search_fts, \(weights))"
         let next =
-            "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = d.doc_id AND s.cancelled = 0 AND s.\"end\" > ?)"
+            "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = m.doc_id AND s.cancelled = 0 AND s.\"end\" > ?)"
         let nextCity = """
-            (SELECT s.city FROM search_session s WHERE s.doc_id = d.doc_id AND s.cancelled = 0 AND s."end" > ?
+            (SELECT s.city FROM search_session s WHERE s.doc_id = m.doc_id AND s.cancelled = 0 AND s."end" > ?
              ORDER BY s.start LIMIT 1)
             """
-        var pageArguments: StatementArguments = [now, now]
-        _ = pageArguments.append(contentsOf: whereArguments)
-        _ = pageArguments.append(contentsOf: [query.limit, query.offset])
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT d.doc_id, \(score) AS score, \(next) AS next_start, \(nextCity) AS next_city
-                FROM \(fromClause) WHERE \(whereSQL)
-                ORDER BY score, next_start IS NULL, next_start, d.title
-                LIMIT ? OFFSET ?
-                """,
-            arguments: pageArguments)
+        return (
+            """
+            WITH matched AS MATERIALIZED (
+                SELECT d.doc_id, d.title, \(score) AS score FROM \(fromClause) WHERE \(whereSQL)
+            ),
+            cutoff AS (SELECT score FROM matched ORDER BY score LIMIT 1 OFFSET ?)
+            SELECT m.doc_id, m.score, \(next) AS next_start, \(nextCity) AS next_city
+            FROM matched m WHERE m.score <= coalesce((SELECT score FROM cutoff), 1e308)
+            ORDER BY m.score, next_start IS NULL, next_start, m.title
+            LIMIT ? OFFSET ?
+            """,
+            whereArguments + [
+                (query.offset + query.limit - 1).databaseValue, now.databaseValue, now.databaseValue,
+                query.limit.databaseValue, query.offset.databaseValue,
+            ]
+        )
+    }
+
+    /// `statement` with its arguments written in as SQL literals.
+    static func literal(_ statement: (sql: String, arguments: [DatabaseValue])) -> String {
+        var values = statement.arguments.makeIterator()
+        var text = ""
+        for character in statement.sql {
+            guard character == "?" else {
+                text.append(character)
+                continue
+            }
+            switch values.next()?.storage {
+            case .int64(let value): text += String(value)
+            case .double(let value): text += String(value)
+            case .string(let value): text += "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+            case .blob(let data): text += "x'" + data.map { String(format: "%02x", $0) }.joined() + "'"
+            case .null, nil: text += "NULL"
+            }
+        }
+        return text
+    }
+
+    func run(_ db: Database) throws -> SearchResult {
+        let count = countStatement
+        let total = try Int.fetchOne(db, sql: count.sql, arguments: StatementArguments(count.arguments)) ?? 0
+        let page = pageStatement
+        let rows = try Row.fetchAll(db, sql: page.sql, arguments: StatementArguments(page.arguments))
         var matches: [SearchMatch] = []
         for row in rows {
             guard
@@ -155,39 +245,56 @@ struct SearchSQL {
                 SearchMatch(entry: entry, score: row["score"], nextStart: row["next_start"], nextCity: row["next_city"])
             )
         }
-        let facets = query.facets ? try self.facets(db, whereSQL: whereSQL, arguments: whereArguments) : nil
+        let facets = query.facets ? try self.facets(db) : nil
         return SearchResult(total: total, matches: matches, facets: facets, matchedAllWords: !anyWord)
     }
 
-    private func facets(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [String:
-        [FacetCount]]
-    {
+    /// The statements that count the matches per facet value, by facet.
+    var facetStatements: [(facet: String, sql: String, arguments: [DatabaseValue])] {
+        let (whereSQL, arguments) = whereClause
         let matched = "SELECT d.doc_id FROM \(fromClause) WHERE \(whereSQL)"
-        var facets: [String: [FacetCount]] = [:]
-        func counts(_ sql: String, _ extra: StatementArguments = []) throws -> [FacetCount] {
-            var all = arguments
-            _ = all.append(contentsOf: extra)
-            return try Row.fetchAll(db, sql: sql, arguments: all).map { FacetCount(value: $0[0], count: $0[1]) }
-        }
-        facets["kind"] = try counts(
-            "SELECT coalesce(d.kind, d.type), count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1"
-        )
-        facets["origin"] = try counts(
-            "SELECT d.origin, count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1"
-        )
+        var statements: [(facet: String, sql: String, arguments: [DatabaseValue])] = [
+            (
+                "kind",
+                "SELECT coalesce(d.kind, d.type), count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1",
+                arguments
+            ),
+            (
+                "origin",
+                "SELECT d.origin, count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1",
+                arguments
+            ),
+        ]
         for facet in ["topic", "region", "mode"] {
-            facets[facet] = try counts(
-                """
-                SELECT t.value, count(*) FROM search_tag t
-                WHERE t.facet = '\(facet)' AND t.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1
-                """)
+            statements.append(
+                (
+                    facet,
+                    """
+                    SELECT t.value, count(*) FROM search_tag t
+                    WHERE t.facet = '\(facet)' AND t.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1
+                    """,
+                    arguments
+                ))
         }
-        facets["month"] = try counts(
-            """
-            SELECT s.month, count(DISTINCT s.doc_id) FROM search_session s
-            WHERE s.doc_id IN (\(matched)) AND s.cancelled = 0 AND s."end" > ? GROUP BY 1 ORDER BY 1
-            """,
-            [query.includePast ? "0000" : now])
+        statements.append(
+            (
+                "month",
+                """
+                SELECT s.month, count(DISTINCT s.doc_id) FROM search_session s
+                WHERE s.doc_id IN (\(matched)) AND s.cancelled = 0 AND s."end" > ? GROUP BY 1 ORDER BY 1
+                """,
+                arguments + [(query.includePast ? "0000" : now).databaseValue]
+            ))
+        return statements
+    }
+
+    private func facets(_ db: Database) throws -> [String: [FacetCount]] {
+        var facets: [String: [FacetCount]] = [:]
+        for statement in facetStatements {
+            facets[statement.facet] = try Row.fetchAll(
+                db, sql: statement.sql, arguments: StatementArguments(statement.arguments)
+            ).map { FacetCount(value: $0[0], count: $0[1]) }
+        }
         return facets
     }
 }

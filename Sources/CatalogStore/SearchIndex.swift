@@ -5,64 +5,98 @@ import GRDB
 /// Keeps the search tables in step with the `entry` table: called for every stored envelope, in the
 /// transaction that stores it. A document is found by its entry's `(origin, id)`; `doc_id` is the
 /// search tables' own key, so nothing depends on the `entry` table's rowids (which VACUUM may change).
+///
+/// Every statement here runs once per stored envelope, so each is compiled once per connection
+/// (`cachedStatement`), not once per use.
 enum SearchIndex {
     /// Re-indexes the entry `signed` was just stored for: removed when it is a tombstone.
-    static func update(_ signed: SignedEntry, _ db: Database) throws {
+    static func update(_ signed: SignedEntry, terms: SearchTerms, _ db: Database) throws {
         if let doc = try Int64.fetchOne(
-            db, sql: "SELECT doc_id FROM search_doc WHERE origin = ? AND id = ?", arguments: [signed.origin, signed.id])
+            db.cachedStatement(sql: "SELECT doc_id FROM search_doc WHERE origin = ? AND id = ?"),
+            arguments: [signed.origin, signed.id])
         {
             try remove(doc: doc, db)
         }
-        if !signed.isTombstone { try index(signed, db) }
+        if !signed.isTombstone { try index(signed, terms: terms, db) }
     }
 
     static func remove(doc: Int64, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM search_doc WHERE doc_id = ?", arguments: [doc])
-        try db.execute(sql: "DELETE FROM search_tag WHERE doc_id = ?", arguments: [doc])
-        try db.execute(sql: "DELETE FROM search_session WHERE doc_id = ?", arguments: [doc])
-        try db.execute(sql: "DELETE FROM search_fts WHERE rowid = ?", arguments: [doc])
+        for sql in [
+            "DELETE FROM search_doc WHERE doc_id = ?", "DELETE FROM search_tag WHERE doc_id = ?",
+            "DELETE FROM search_session WHERE doc_id = ?", "DELETE FROM search_fts WHERE rowid = ?",
+        ] {
+            try db.cachedStatement(sql: sql).execute(arguments: [doc])
+        }
     }
 
-    static func index(_ signed: SignedEntry, _ db: Database) throws {
+    /// Adds `signed`'s entry; its words go to `terms` (nil only in the migration that predates them).
+    static func index(_ signed: SignedEntry, terms: SearchTerms?, _ db: Database) throws {
         guard let entry = signed.entry else { return }
         let document = SearchDocument(entry)
         // The last session that still takes place decides when a training is past; when every
         // session was cancelled, the last of those.
         let held = document.sessions.filter { !$0.cancelled }
         let lastEnd = (held.isEmpty ? document.sessions : held).map(\.end).max()
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO search_doc (origin, id, type, kind, free, local, valid_from, valid_until, last_end, title)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                signed.origin, signed.id, document.type.rawValue, document.kind, document.free, entry.isLocal,
-                entry.validFrom?.text, document.validUntil, lastEnd, entry.title.preferred() ?? entry.id,
-            ])
+                """
+        ).execute(arguments: [
+            signed.origin, signed.id, document.type.rawValue, document.kind, document.free, entry.isLocal,
+            entry.validFrom?.text, document.validUntil, lastEnd, entry.title.preferred() ?? entry.id,
+        ])
         let doc = db.lastInsertedRowID
-        for tag in document.tags {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO search_tag (doc_id, facet, value) VALUES (?, ?, ?)",
-                arguments: [doc, tag.facet, tag.value])
-        }
-        for session in document.sessions {
-            try db.execute(
-                sql: """
-                    INSERT INTO search_session (doc_id, start, "end", mode, city, region, month, cancelled)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    doc, session.start, session.end, session.mode.rawValue, session.city, session.region, session.month,
-                    session.cancelled,
-                ])
+        let tag = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO search_tag (doc_id, facet, value) VALUES (?, ?, ?)")
+        for value in document.tags { try tag.execute(arguments: [doc, value.facet, value.value]) }
+        let session = try db.cachedStatement(
+            sql: """
+                INSERT INTO search_session (doc_id, start, "end", mode, city, region, month, cancelled)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for value in document.sessions {
+            try session.execute(arguments: [
+                doc, value.start, value.end, value.mode.rawValue, value.city, value.region, value.month,
+                value.cancelled,
+            ])
         }
         var arguments: StatementArguments = [doc]
         for column in document.columns { _ = arguments.append(contentsOf: [column]) }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO search_fts (rowid, title, summary, keywords, labels, organizer, location, description)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: arguments)
+                """
+        ).execute(arguments: arguments)
+        terms?.add(document.columns)
+    }
+}
+
+/// The words of the documents indexed in one transaction, added to the search dictionary once at
+/// its end. The dictionary (`search_term`, with a trigram index over it) is how a query word finds
+/// the indexed words it is part of: "technik" finds "medizintechnik" and "technikum", which the
+/// word index then looks up. Words stay when their documents go; a word no document has any more
+/// matches nothing.
+final class SearchTerms {
+    private var words: Set<Substring> = []
+
+    func add(_ columns: [String]) {
+        for column in columns {
+            for word in column.split(separator: " ") { words.insert(word) }
+        }
+    }
+
+    /// Adds the words the dictionary does not have yet.
+    func flush(_ db: Database) throws {
+        guard !words.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_term (term) VALUES (?)")
+        let index = try db.cachedStatement(sql: "INSERT INTO search_term_fts (rowid, term) VALUES (?, ?)")
+        for word in words {
+            let term = String(word)
+            try insert.execute(arguments: [term])
+            if db.changesCount == 1 { try index.execute(arguments: [db.lastInsertedRowID, term]) }
+        }
+        words.removeAll()
     }
 }

@@ -5,8 +5,11 @@ import Foundation
 public struct FeedAnswer: Sendable {
     public let header: FeedHeader
     public let lines: [Data]
+    /// The size of the answer's body, header line included.
+    public let bodyBytes: Int
 
     public init(parsing body: Data) throws {
+        bodyBytes = body.count
         var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Data($0) }
         guard !lines.isEmpty else { throw CatalogError(.invalidInput, "empty feed answer") }
         let headerLine = lines.removeFirst()

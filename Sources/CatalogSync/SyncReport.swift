@@ -7,6 +7,9 @@ public struct PeerSyncReport: Sendable, Codable {
     /// Why the pull failed, when it did.
     public var error: String?
     public var pages = 0
+    /// Requests sent to the peer, and the bytes of their answers' bodies.
+    public var requests = 0
+    public var bytes = 0
     public var envelopes = 0
     public var added = 0
     public var updated = 0

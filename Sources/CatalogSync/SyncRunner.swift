@@ -96,6 +96,8 @@ public struct SyncRunner: Sendable {
         var restarted = false
         while true {
             let page = try await client.changes(since: cursor, limit: pageSize)
+            report.requests += 1
+            report.bytes += page.bodyBytes
             try Self.check(page.header, cursor: cursor, pageSize: pageSize)
             if let last = page.header.last, last < cursor, !restarted {
                 logger.warning("the peer's feed was rewound; pulling it again from its start")
@@ -107,7 +109,8 @@ public struct SyncRunner: Sendable {
             if !checkedEndorsements {
                 checkedEndorsements = true
                 if let digest = page.header.endorsements, digest != state?.endorsementsDigest || trustChanged {
-                    report.endorsements += try await refreshEndorsements(from: client, peer: peer.name, trust: &trust)
+                    report.endorsements += try await refreshEndorsements(
+                        from: client, peer: peer.name, trust: &trust, report: &report)
                     try await node.store.recordEndorsements(peer: peer.name, digest: digest)
                     if trust.digest != (state?.trustDigest ?? trust.digest) && cursor > 0 && !restarted {
                         logger.info("trust changed; pulling the feed again from its start")
@@ -156,8 +159,12 @@ public struct SyncRunner: Sendable {
 
     /// Fetches the peer's endorsements, stores those signed by a trusted endorser, and updates
     /// `trust`. Returns how many statements were stored.
-    private func refreshEndorsements(from client: PeerClient, peer: String, trust: inout TrustSet) async throws -> Int {
+    private func refreshEndorsements(
+        from client: PeerClient, peer: String, trust: inout TrustSet, report: inout PeerSyncReport
+    ) async throws -> Int {
         let answer = try await client.endorsements()
+        report.requests += 1
+        report.bytes += answer.bodyBytes
         let offered = answer.lines.compactMap { try? SignedEndorsement(bytes: $0) }
         let rotations = answer.lines.compactMap { try? SignedKeyRotation(bytes: $0) }.filter(\.isSignedByBothKeys)
         let candidate = try await currentTrust(extra: offered, extraRotations: rotations)

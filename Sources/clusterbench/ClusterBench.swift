@@ -1,0 +1,84 @@
+import ArgumentParser
+import CatalogBench
+import CatalogCore
+import Foundation
+
+@main
+struct ClusterBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "clusterbench",
+        abstract: "Measures clusternode against its budgets, each figure beside a reference from the same run.",
+        discussion: """
+            Generates a synthetic national federation (deterministic from --seed), serves every origin with \
+            `clusternode serve` on loopback HTTPS, pulls it into a fresh national node with `clusternode sync`, \
+            and measures: Ed25519 against `openssl speed`; the full pull against verification alone and a \
+            `sqlite3` shell load of the same rows; incremental syncs against downloading signed dumps with \
+            curl; searches against the same SQL in the `sqlite3` shell; peak memory at two catalog sizes; the \
+            overview. Prints a table and writes the figures as JSON. Run it through scripts/bench.sh, which \
+            builds both programs in release mode first.
+            """)
+
+    @Option(help: "The clusternode binary to measure (default: the one beside this program).")
+    var clusternode: String?
+
+    @Option(help: "Seed of the synthetic federation.")
+    var seed: UInt64 = 2026
+
+    @Option(help: "Number of origins (cluster nodes) in the federation.")
+    var origins = 10
+
+    @Option(help: "Entries in the federation for the full pull, search and overview (1,000 to 1,000,000).")
+    var entries = 100_000
+
+    @Option(help: "A smaller federation pulled for the memory comparison.")
+    var smallEntries = 10_000
+
+    @Flag(help: "Also pull a federation of 1,000,000 entries for the memory figure (adds about 30 minutes).")
+    var million = false
+
+    @Option(help: "Times each search query runs.")
+    var searchRepeats = 20
+
+    @Option(help: "Seconds each signature measurement runs.")
+    var signatureSeconds = 3
+
+    @Option(help: "Directory for generated federations (kept between runs) and run data.")
+    var work = ".build-bench"
+
+    @Option(help: "Write the figures as JSON to this file.")
+    var out = "bench-results.json"
+
+    func validate() throws {
+        guard (1_000...1_000_000).contains(entries) else {
+            throw ValidationError("--entries must be 1,000 to 1,000,000")
+        }
+        guard origins >= 1, entries % origins == 0, smallEntries % origins == 0 else {
+            throw ValidationError("--entries and --small-entries must divide evenly among --origins")
+        }
+        guard searchRepeats >= 5 else { throw ValidationError("--search-repeats must be at least 5") }
+    }
+
+    func run() async throws {
+        let binary = clusternode ?? Self.sibling("clusternode")
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            throw ValidationError("no clusternode binary at \(binary); pass --clusternode PATH")
+        }
+        let workspace = Workspace(
+            root: URL(fileURLWithPath: work, isDirectory: true).standardizedFileURL, clusternode: binary,
+            log: { message in FileHandle.standardError.write(Data("· \(message)\n".utf8)) })
+        try workspace.prepare()
+        let runner = BenchRun(
+            workspace: workspace, seed: seed, origins: origins, entries: entries, smallEntries: smallEntries,
+            million: million, searchRepeats: searchRepeats, signatureSeconds: signatureSeconds)
+        let report = try await runner.run()
+        print(report.table())
+        let data = try CatalogJSON.encode(report, pretty: true)
+        try data.write(to: URL(fileURLWithPath: out))
+        FileHandle.standardError.write(Data("· figures written to \(out)\n".utf8))
+    }
+
+    static func sibling(_ name: String) -> String {
+        let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return own.deletingLastPathComponent().appendingPathComponent(name).path
+    }
+}
