@@ -147,7 +147,7 @@ let package = Package(
         // The synthetic federation benchmarks and load tests are made of.
         .target(
             name: "CatalogBench",
-            dependencies: ["CatalogCore"],
+            dependencies: ["CatalogCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         // The benchmark: every budget measured beside its reference, in one run.
@@ -172,6 +172,11 @@ let package = Package(
         .testTarget(
             name: "CatalogCoreTests",
             dependencies: ["CatalogCore", "CatalogTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CatalogBenchTests",
+            dependencies: ["CatalogBench", "CatalogCore"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -216,7 +221,8 @@ let package = Package(
         .testTarget(
             name: "ClusterNodeCLITests",
             dependencies: [
-                "clusternode", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync", "CatalogTestSupport",
+                "clusternode", "clusterbench", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync",
+                "CatalogTestSupport",
             ],
             swiftSettings: strict
         ),

@@ -1,7 +1,10 @@
 import CatalogCore
+import Crypto
+import Foundation
 
 /// A national federation made up from a seed: `origins` cluster organizations with
-/// `entriesPerOrigin` entries each. The same seed, sizes and start day give the same entries, word
+/// `entriesPerOrigin` entries each, whose catalogs reach the national node through `agencies`
+/// state agencies (origin `i` belongs to agency `i % agencies`). The same seed, sizes and start day give the same entries, word
 /// for word, so a benchmark run can be repeated and compared.
 ///
 /// Entries look like the field's: German titles and texts (about half also in English) of realistic
@@ -11,13 +14,15 @@ public struct SyntheticFederation: Sendable {
     public let seed: UInt64
     public let origins: Int
     public let entriesPerOrigin: Int
+    public let agencies: Int
     /// The first day sessions may start (the benchmark passes today, so nothing is past).
     public let startDay: CatalogDate
 
-    public init(seed: UInt64, origins: Int, entriesPerOrigin: Int, startDay: CatalogDate) {
+    public init(seed: UInt64, origins: Int, entriesPerOrigin: Int, agencies: Int = 1, startDay: CatalogDate) {
         self.seed = seed
         self.origins = origins
         self.entriesPerOrigin = entriesPerOrigin
+        self.agencies = max(1, min(agencies, origins))
         self.startDay = startDay
     }
 
@@ -30,17 +35,47 @@ public struct SyntheticFederation: Sendable {
         public let region: String
         /// The technology fields it works in; its entries draw from them.
         public let topics: [String]
+        /// The agency it belongs to.
+        public let agency: Int
+    }
+
+    /// A state agency: it holds its member clusters' catalogs and vouches for their keys.
+    public struct Agency: Sendable, Equatable {
+        public let name: String
+        public let region: String
+    }
+
+    private var states: [String] { Vocabularies.regions.ids.filter { $0 != "DE" } }
+
+    public func agency(_ index: Int) -> Agency {
+        Agency(name: "agency-\(String(index + 1).leftPadded(to: 2))", region: states[index % states.count])
+    }
+
+    /// The origins whose catalogs agency `index` holds.
+    public func members(ofAgency index: Int) -> [Int] {
+        Array(stride(from: index, to: origins, by: agencies))
+    }
+
+    /// Origin `index`'s signing key, derived from the seed: the same federation signs the same way.
+    public func signingKey(origin index: Int) -> NodeSigningKey {
+        var random = SeededGenerator(seed: seed, stream: 3, index: UInt64(index))
+        let bytes = (0..<4).flatMap { _ in withUnsafeBytes(of: random.next().littleEndian) { Array($0) } }
+        // 32 bytes are always a valid Ed25519 seed.
+        let key = try! Curve25519.Signing.PrivateKey(rawRepresentation: bytes)
+        return NodeSigningKey(origin: origin(index).name, key: key)
     }
 
     public func origin(_ index: Int) -> Origin {
         var random = SeededGenerator(seed: seed, stream: 1, index: UInt64(index))
-        let states = Vocabularies.regions.ids.filter { $0 != "DE" }
-        let focus = random.pick(1...3, of: Array(SyntheticWords.terms.keys).sorted())
+        // Every technology field of the vocabulary, so that a field's words match a few percent of
+        // a national catalog, as they do in the real one.
+        let focus = random.pick(1...3, of: Vocabularies.topics.ids)
         let topic = Vocabularies.topics.term(focus[0])?.de ?? focus[0]
         let name = "cluster-\(String(index + 1).leftPadded(to: 3))"
+        let agency = index % agencies
         return Origin(
-            name: name, displayName: "Cluster \(topic) \(index + 1)", region: states[index % states.count],
-            topics: focus)
+            name: name, displayName: "Cluster \(topic) \(index + 1)", region: self.agency(agency).region,
+            topics: focus, agency: agency)
     }
 
     /// Entry `index` of origin `originIndex`; `revision` above 0 gives the same entry edited that
@@ -52,7 +87,7 @@ public struct SyntheticFederation: Sendable {
         var topics = [random.pick(origin.topics)]
         if random.chance(40) { topics.append(random.pick(Vocabularies.topics.ids)) }
         topics = Array(Set(topics)).sorted()
-        let words = SyntheticWords.terms[topics[0]] ?? SyntheticWords.generalTerms
+        let words = SyntheticWords.terms(of: topics[0])
         let term = random.pick(words.de)
         let other = random.pick(random.chance(50) ? words.de : SyntheticWords.generalTerms.de)
         let termEN = random.pick(words.en)

@@ -1,3 +1,5 @@
+import CatalogCore
+
 /// The words synthetic entries are made of: the field's own German and English terms, so that text
 /// lengths, compounds and the spread of common and rare words resemble real catalogs.
 enum SyntheticWords {
@@ -103,6 +105,17 @@ enum SyntheticWords {
             ["food technology", "packaging", "food safety", "alternative proteins", "shelf life"]
         ),
     ]
+
+    /// The words of a technology field: its own list, else its name in the vocabulary (split
+    /// into words) with the general terms.
+    static func terms(of topic: String) -> (de: [String], en: [String]) {
+        if let own = terms[topic] { return own }
+        guard let term = Vocabularies.topics.term(topic) else { return generalTerms }
+        func words(_ label: String) -> [String] {
+            label.split(whereSeparator: { !$0.isLetter && $0 != "-" }).map(String.init).filter { $0.count > 3 }
+        }
+        return ([term.de] + words(term.de) + generalTerms.de, [term.en] + words(term.en) + generalTerms.en)
+    }
 
     static let generalTerms: (de: [String], en: [String]) = (
         [

@@ -33,7 +33,10 @@ public struct Envelope: Sendable, Hashable {
             throw CatalogError(.invalidEnvelope, "envelope of \(bytes.count) bytes exceeds \(Envelope.maxBytes)")
         }
         // An envelope is one line of JSON, so that feeds can carry envelopes as lines, byte for byte.
-        guard !bytes.contains(UInt8(ascii: "\n")), !bytes.contains(UInt8(ascii: "\r")) else {
+        let multiline = bytes.withUnsafeBytes { raw in
+            raw.contains { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        }
+        guard !multiline else {
             throw CatalogError(.invalidEnvelope, "envelope JSON must be a single line")
         }
         let wire: Wire

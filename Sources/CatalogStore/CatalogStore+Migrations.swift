@@ -213,6 +213,11 @@ extension CatalogStore {
                     INSERT INTO search_term_fts (rowid, term) SELECT id, term FROM search_term;
                     """)
         }
+        migrator.registerMigration("v6: trust refusals per peer") { db in
+            // Unknown for peers pulled before: assume something was refused, so new trust restarts.
+            try db.execute(
+                sql: "ALTER TABLE peer_state ADD COLUMN refused_for_trust INTEGER NOT NULL DEFAULT 1")
+        }
         return migrator
     }
 }

@@ -15,9 +15,11 @@ extension CatalogStore {
     ///   - from: the cursor the page was asked from, as stored; if another sync of the same peer moved
     ///     it meanwhile, nothing is applied and `CatalogError.conflict` is thrown.
     ///   - trustDigest: the trust the page was verified under, stored with the cursor.
+    ///   - fromStart: the page was asked for from the feed's start: what was refused for want of
+    ///     trust before no longer matters (this pull sees it again).
     public func applyReceived(
         _ items: [ReceivedItem], refusals: [Refusal], peer: String, from: Int64? = nil, cursor: Int64,
-        trustDigest: String? = nil, at now: Date = Date()
+        trustDigest: String? = nil, fromStart: Bool = false, at now: Date = Date()
     ) async throws -> ApplyOutcome {
         try await write { db in
             var outcome = ApplyOutcome()
@@ -56,7 +58,15 @@ extension CatalogStore {
                         refusal.detail,
                     ])
             }
-            try db.execute(sql: "INSERT OR IGNORE INTO peer_state (peer) VALUES (?)", arguments: [peer])
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO peer_state (peer, refused_for_trust) VALUES (?, 0)", arguments: [peer])
+            let refusedForTrust = outcome.refusals.contains { $0.reason.isForWantOfTrust }
+            try db.execute(
+                sql: """
+                    UPDATE peer_state SET refused_for_trust = (CASE WHEN ? THEN 0 ELSE refused_for_trust END) OR ?
+                    WHERE peer = ?
+                    """,
+                arguments: [fromStart, refusedForTrust, peer])
             if let from {
                 try db.execute(
                     sql: "UPDATE peer_state SET cursor = ?, trust_digest = ? WHERE peer = ? AND cursor = ?",

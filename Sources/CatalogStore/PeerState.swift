@@ -10,6 +10,10 @@ public struct PeerState: Codable, Sendable, Hashable, FetchableRecord {
     /// The digest of the node's trust when the cursor was last advanced: the cursor is only valid
     /// for that trust (entries refused for want of trust must be pulled again once trust changes).
     public var trustDigest: String?
+    /// Whether a pull since the feed's start refused envelopes for want of trust (an unknown
+    /// origin or key, an expired or revoked endorsement, a signature by a key not yet trusted).
+    /// Only then can new trust change what the feed yields, and a pull start over.
+    public var refusedForTrust: Bool
     public var lastAttempt: String?
     public var lastSuccess: String?
     public var lastError: String?
@@ -20,6 +24,7 @@ public struct PeerState: Codable, Sendable, Hashable, FetchableRecord {
         case peer, cursor, failures
         case endorsementsDigest = "endorsements_digest"
         case trustDigest = "trust_digest"
+        case refusedForTrust = "refused_for_trust"
         case lastAttempt = "last_attempt"
         case lastSuccess = "last_success"
         case lastError = "last_error"

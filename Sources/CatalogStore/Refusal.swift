@@ -20,6 +20,11 @@ public struct Refusal: Codable, Sendable, Hashable, CustomStringConvertible {
         case oversized
         /// Not a well-formed envelope or payload.
         case malformed
+
+        /// Refused for want of trust: the same envelope may be accepted once trust changes.
+        public var isForWantOfTrust: Bool {
+            [.badSignature, .untrustedOrigin, .endorsementExpired, .endorsementRevoked].contains(self)
+        }
     }
 
     public var peer: String?

@@ -10,7 +10,7 @@ public struct FeedAnswer: Sendable {
 
     public init(parsing body: Data) throws {
         bodyBytes = body.count
-        var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).map { Data($0) }
+        var lines = Self.lines(of: body)
         guard !lines.isEmpty else { throw CatalogError(.invalidInput, "empty feed answer") }
         let headerLine = lines.removeFirst()
         do {
@@ -33,5 +33,19 @@ public struct FeedAnswer: Sendable {
             out.append(UInt8(ascii: "\n"))
         }
         return out
+    }
+
+    /// The non-empty lines of `body`, scanned over its bytes (a page holds thousands).
+    static func lines(of body: Data) -> [Data] {
+        body.withUnsafeBytes { raw in
+            var lines: [Data] = []
+            var start = 0
+            while start < raw.count {
+                let end = raw[start...].firstIndex(of: UInt8(ascii: "\n")) ?? raw.count
+                if end > start { lines.append(Data(raw[start..<end])) }
+                start = end + 1
+            }
+            return lines
+        }
     }
 }

@@ -89,8 +89,10 @@ public struct SyncRunner: Sendable {
         let state = try await node.store.peerState(peer.name)
         // The cursor the database holds: every page is stored only if it still holds it.
         var stored = state?.cursor ?? 0
-        // A cursor advanced under other trust may have skipped entries refused for want of it.
-        let trustChanged = state?.trustDigest != nil && state?.trustDigest != trust.digest
+        // A cursor advanced under other trust may have skipped entries refused for want of it; when
+        // nothing was refused for want of trust, new trust changes nothing the feed already gave.
+        let mayYieldMore = state?.refusedForTrust ?? true
+        let trustChanged = state?.trustDigest != nil && state?.trustDigest != trust.digest && mayYieldMore
         var cursor = trustChanged ? 0 : stored
         var checkedEndorsements = false
         var restarted = false
@@ -112,7 +114,8 @@ public struct SyncRunner: Sendable {
                     report.endorsements += try await refreshEndorsements(
                         from: client, peer: peer.name, trust: &trust, report: &report)
                     try await node.store.recordEndorsements(peer: peer.name, digest: digest)
-                    if trust.digest != (state?.trustDigest ?? trust.digest) && cursor > 0 && !restarted {
+                    if trust.digest != (state?.trustDigest ?? trust.digest) && cursor > 0 && !restarted && mayYieldMore
+                    {
                         logger.info("trust changed; pulling the feed again from its start")
                         restarted = true
                         cursor = 0
@@ -125,7 +128,7 @@ public struct SyncRunner: Sendable {
             let room = max(0, Self.maxLoggedRefusals - report.refused.count)
             let outcome = try await node.store.applyReceived(
                 verified.items, refusals: Array(verified.refusals.prefix(room)), peer: peer.name, from: stored,
-                cursor: next, trustDigest: trust.digest)
+                cursor: next, trustDigest: trust.digest, fromStart: cursor == 0)
             report.refusedNotLogged += max(0, verified.refusals.count - room)
             report.envelopes += page.lines.count
             report.add(outcome)

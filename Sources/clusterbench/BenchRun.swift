@@ -7,6 +7,7 @@ struct BenchRun {
     let workspace: Workspace
     let seed: UInt64
     let origins: Int
+    let agencies: Int
     let entries: Int
     let smallEntries: Int
     let million: Bool
@@ -17,7 +18,7 @@ struct BenchRun {
 
     func federation(_ total: Int) -> SyntheticFederation {
         SyntheticFederation(
-            seed: seed, origins: origins, entriesPerOrigin: total / origins,
+            seed: seed, origins: origins, entriesPerOrigin: total / origins, agencies: agencies,
             startDay: CatalogDate(CivilCalendar.berlinDay(of: Date()))!)
     }
 
@@ -30,7 +31,8 @@ struct BenchRun {
                 openssl: openssl.trimmingCharacters(in: .whitespacesAndNewlines),
                 sqlite: String(sqlite.split(separator: " ").first ?? "")),
             parameters: [
-                "seed": String(seed), "origins": String(origins), "entries": String(entries),
+                "seed": String(seed), "origins": String(origins), "agencies": String(agencies),
+                "entries": String(entries),
                 "smallEntries": String(smallEntries), "searchRepeats": String(searchRepeats),
                 "million": String(million),
             ])
@@ -41,29 +43,30 @@ struct BenchRun {
             seconds: signatureSeconds, sample: main.entry(origin: 0, index: 0), scratch: workspace.scratch)
 
         let generated = try await workspace.generated(main)
-        let originDirectories = try workspace.copyOrigins(generated, as: "origins")
-        let servers = try originDirectories.map {
+        let agencyDirectories = try workspace.copyAgencies(generated, as: "agencies")
+        let servers = try agencyDirectories.map {
             try ServingNode($0, clusternode: workspace.clusternode, scratch: workspace.scratch)
         }
         defer { servers.forEach { $0.stop() } }
         let puller = try workspace.puller(named: "national", peers: servers)
 
-        log("full pull of \(entries) entries from \(origins) origins over HTTPS")
+        log("full pull of \(entries) entries of \(origins) clusters from \(agencies) agencies over HTTPS")
         let full = try Pull.run(workspace, puller: puller)
         guard full.added == entries else { throw BenchError("the full pull added \(full.added) of \(entries) entries") }
         log(String(format: "  %.1f s, peak %.0f MiB", full.seconds, full.peakMiB))
         log("verification alone, on all cores")
-        let verification = try await PullReferences.verificationSeconds(puller: puller, origins: originDirectories)
+        let keys = Dictionary(
+            uniqueKeysWithValues: (0..<origins).map { (main.origin($0).name, main.signingKey(origin: $0).publicKey) })
+        let verification = try await PullReferences.verificationSeconds(puller: puller, keys: keys)
         log("loading the same rows with the sqlite3 shell")
         let load = try PullReferences.sqliteLoadSeconds(puller: puller, scratch: workspace.scratch)
         report.figures += pullFigures(full, verification: verification.seconds, load: load)
 
         log("naive alternative: signed JSON dumps over HTTPS with curl, verified with openssl")
-        let naive = try NaiveDump.measure(workspace, origins: originDirectories)
+        let naive = try NaiveDump.measure(workspace, publishers: agencyDirectories)
+        var edits = Changes(federation: main, agencies: agencyDirectories)
         for (changes, revision) in [(0, 0), (1, 1), (100, 2)] {
-            if changes > 0 {
-                try await Changes.apply(changes, revision: revision, federation: main, origins: originDirectories)
-            }
+            if changes > 0 { try await edits.apply(changes, revision: revision) }
             log("incremental sync with \(changes) changes")
             let pull = try Pull.run(workspace, puller: puller)
             guard pull.updated == changes else {
@@ -117,8 +120,8 @@ struct BenchRun {
             Figure(
                 "\(label): requests", Double(pull.requests), "", better: .lower, reference: "naive dumps",
                 referenceValue: Double(naive.requests),
-                budget: changes == 0 ? "one per peer (\(origins))" : nil,
-                withinBudget: changes == 0 ? pull.requests == origins : nil),
+                budget: changes == 0 ? "one per peer (\(agencies))" : nil,
+                withinBudget: changes == 0 ? pull.requests == agencies : nil),
             Figure(
                 "\(label): time", pull.seconds * 1000, "ms", better: .lower, reference: "naive dumps",
                 referenceValue: naive.seconds * 1000, note: "whole clusternode sync process"),
@@ -166,7 +169,7 @@ struct BenchRun {
         for size in [smallEntries] + (million ? [1_000_000] : []) {
             log("memory: pulling \(size) entries")
             let generated = try await workspace.generated(federation(size))
-            let directories = try workspace.copyOrigins(generated, as: "origins-\(size)")
+            let directories = try workspace.copyAgencies(generated, as: "agencies-\(size)")
             let servers = try directories.map {
                 try ServingNode($0, clusternode: workspace.clusternode, scratch: workspace.scratch)
             }

@@ -9,8 +9,8 @@ struct ClusterBench: AsyncParsableCommand {
         commandName: "clusterbench",
         abstract: "Measures clusternode against its budgets, each figure beside a reference from the same run.",
         discussion: """
-            Generates a synthetic national federation (deterministic from --seed), serves every origin with \
-            `clusternode serve` on loopback HTTPS, pulls it into a fresh national node with `clusternode sync`, \
+            Generates a synthetic national federation (deterministic from --seed): clusters whose signed \
+            catalogs their agencies hold and vouch for. Serves every agency with `clusternode serve` on loopback HTTPS, pulls it into a fresh national node with `clusternode sync`, \
             and measures: Ed25519 against `openssl speed`; the full pull against verification alone and a \
             `sqlite3` shell load of the same rows; incremental syncs against downloading signed dumps with \
             curl; searches against the same SQL in the `sqlite3` shell; peak memory at two catalog sizes; the \
@@ -24,8 +24,11 @@ struct ClusterBench: AsyncParsableCommand {
     @Option(help: "Seed of the synthetic federation.")
     var seed: UInt64 = 2026
 
-    @Option(help: "Number of origins (cluster nodes) in the federation.")
-    var origins = 10
+    @Option(help: "Number of clusters (origins) in the federation.")
+    var origins = 100
+
+    @Option(help: "Number of agencies that hold the clusters' catalogs and serve them.")
+    var agencies = 10
 
     @Option(help: "Entries in the federation for the full pull, search and overview (1,000 to 1,000,000).")
     var entries = 100_000
@@ -55,6 +58,7 @@ struct ClusterBench: AsyncParsableCommand {
         guard origins >= 1, entries % origins == 0, smallEntries % origins == 0 else {
             throw ValidationError("--entries and --small-entries must divide evenly among --origins")
         }
+        guard (1...origins).contains(agencies) else { throw ValidationError("--agencies must be 1 to --origins") }
         guard searchRepeats >= 5 else { throw ValidationError("--search-repeats must be at least 5") }
     }
 
@@ -68,7 +72,8 @@ struct ClusterBench: AsyncParsableCommand {
             log: { message in FileHandle.standardError.write(Data("· \(message)\n".utf8)) })
         try workspace.prepare()
         let runner = BenchRun(
-            workspace: workspace, seed: seed, origins: origins, entries: entries, smallEntries: smallEntries,
+            workspace: workspace, seed: seed, origins: origins, agencies: agencies, entries: entries,
+            smallEntries: smallEntries,
             million: million, searchRepeats: searchRepeats, signatureSeconds: signatureSeconds)
         let report = try await runner.run()
         print(report.table())

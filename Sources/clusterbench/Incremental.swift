@@ -1,46 +1,63 @@
 import CatalogBench
-import CatalogNode
+import CatalogCore
+import CatalogStore
 import Foundation
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Edits entries of the origins while they serve, the way a cluster office would.
-enum Changes {
-    /// Edits `count` entries, spread over the origins round robin; `revision` makes each edit new.
-    static func apply(
-        _ count: Int, revision: Int, federation: SyntheticFederation, origins: [URL]
-    ) async throws {
+/// Edits entries of the clusters, and hands the new versions and heads to their agencies while
+/// they serve, as if the agencies had pulled them.
+struct Changes {
+    let federation: SyntheticFederation
+    let agencies: [URL]
+    private var catalogs: [Int: SyntheticCatalog] = [:]
+
+    init(federation: SyntheticFederation, agencies: [URL]) {
+        self.federation = federation
+        self.agencies = agencies
+    }
+
+    /// Edits `count` entries, spread over the clusters round robin; `revision` makes each edit new.
+    mutating func apply(_ count: Int, revision: Int) async throws {
         var byOrigin: [Int: [Int]] = [:]
-        for change in 0..<count { byOrigin[change % origins.count, default: []].append(change / origins.count) }
-        for (origin, indexes) in byOrigin {
-            let node = try await Node.open(DataDirectory(origins[origin].path))
-            let entries = indexes.map { federation.entry(origin: origin, index: $0, revision: revision) }
-            let summary = try await node.put(entries)
-            try node.store.close()
-            guard summary.updated.count == entries.count else {
-                throw BenchError("expected \(entries.count) updates in \(origins[origin].lastPathComponent)")
+        for change in 0..<count {
+            byOrigin[change % federation.origins, default: []].append(change / federation.origins)
+        }
+        for (origin, indexes) in byOrigin.sorted(by: { $0.key < $1.key }) {
+            var catalog = catalogs[origin] ?? SyntheticCatalog(federation: federation, origin: origin)
+            let edited = try catalog.edit(indexes, revision: revision)
+            let head = try catalog.head(issued: Date())
+            catalogs[origin] = catalog
+            let agency = agencies[federation.origin(origin).agency]
+            let store = try CatalogStore.open(path: agency.appendingPathComponent("catalog.sqlite").path)
+            let outcome = try await store.applyReceived(
+                edited.map { .entry($0) } + [.head(head)], refusals: [], peer: catalog.name, cursor: 0)
+            try store.close()
+            guard outcome.updated == edited.count, outcome.refusals.isEmpty else {
+                throw BenchError("\(agency.lastPathComponent) took \(outcome.updated) of \(edited.count) edits")
             }
         }
     }
 }
 
-/// The naive alternative to a feed: every origin publishes a JSON dump of its whole catalog with
-/// one detached Ed25519 signature; a puller downloads every dump with curl over HTTPS and checks
-/// each signature with openssl. It never sees what changed, so every sync costs the whole catalog.
+/// The naive alternative to a feed: every agency publishes a JSON dump of the whole catalog it
+/// holds with one detached Ed25519 signature; a puller downloads every dump with curl over HTTPS
+/// and checks each signature with openssl. It never sees what changed, so every sync costs the
+/// whole catalog (and it proves less: one agency signature instead of each cluster's own).
 struct NaiveDump {
     let seconds: Double
     let requests: Int
     let bodyBytes: Int
     let wireBytes: Int?
 
-    static func measure(_ workspace: Workspace, origins: [URL]) throws -> NaiveDump {
+    static func measure(_ workspace: Workspace, publishers: [URL]) throws -> NaiveDump {
         let dumps = workspace.scratch.appendingPathComponent("dumps", isDirectory: true)
         try? FileManager.default.removeItem(at: dumps)
         try FileManager.default.createDirectory(at: dumps, withIntermediateDirectories: true)
         var size = 0
-        for origin in origins {
+        for origin in publishers {
             let dump = dumps.appendingPathComponent("\(origin.lastPathComponent).json")
             try workspace.clusternode(["export", "--dir", origin.path, "--format", "json", "--out", dump.path])
             try Subprocess.run(
@@ -52,7 +69,7 @@ struct NaiveDump {
         }
         // openssl's own HTTPS file server, with the first origin's certificate.
         let port = try freePort()
-        let tls = origins[0].appendingPathComponent("tls")
+        let tls = publishers[0].appendingPathComponent("tls")
         let server = try Subprocess.spawn(
             [
                 "sh", "-c",
@@ -67,7 +84,7 @@ struct NaiveDump {
         try? FileManager.default.removeItem(at: downloads)
         try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
         var script = "set -e\n"
-        for origin in origins {
+        for origin in publishers {
             let name = origin.lastPathComponent
             let file = downloads.appendingPathComponent("\(name).json").path
             let base = "https://127.0.0.1:\(port)/\(name).json"
@@ -80,7 +97,7 @@ struct NaiveDump {
         let outcome = try Subprocess.run(["sh", "-c", script], in: workspace.scratch)
         let after = Loopback.bytes()
         return NaiveDump(
-            seconds: outcome.seconds, requests: origins.count * 2, bodyBytes: size,
+            seconds: outcome.seconds, requests: publishers.count * 2, bodyBytes: size,
             wireBytes: before.flatMap { b in after.map { $0 - b } })
     }
 

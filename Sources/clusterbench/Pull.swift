@@ -46,12 +46,9 @@ struct Pull {
 enum PullReferences {
     /// Seconds to check every entry signature the puller holds, on all cores: parse the envelope,
     /// build its pre-authentication encoding, verify Ed25519. Nothing else.
-    static func verificationSeconds(puller: URL, origins: [URL]) async throws -> (seconds: Double, count: Int) {
-        var keys: [String: NodePublicKey] = [:]
-        for origin in origins {
-            let pem = try String(contentsOf: origin.appendingPathComponent("keys/signing.pub"), encoding: .utf8)
-            keys[origin.lastPathComponent] = try NodePublicKey(text: pem)
-        }
+    static func verificationSeconds(puller: URL, keys: [String: NodePublicKey]) async throws -> (
+        seconds: Double, count: Int
+    ) {
         let store = try CatalogStore.open(path: puller.appendingPathComponent("catalog.sqlite").path)
         defer { try? store.close() }
         var envelopes: [Data] = []

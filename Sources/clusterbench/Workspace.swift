@@ -23,10 +23,12 @@ struct Workspace {
         try Subprocess.run([clusternode] + arguments, in: scratch, check: check)
     }
 
-    /// The origin nodes of `federation`, generated unless the cache holds them.
+    /// The agency nodes of `federation`, each holding its member clusters' signed catalogs and its
+    /// endorsements of their keys; generated unless the cache holds them.
     func generated(_ federation: SyntheticFederation) async throws -> URL {
         let name =
-            "seed\(federation.seed)-\(federation.origins)x\(federation.entriesPerOrigin)-\(federation.startDay.text)"
+            "seed\(federation.seed)-\(federation.agencies)x\(federation.origins)x\(federation.entriesPerOrigin)-"
+            + federation.startDay.text
         let directory = root.appendingPathComponent("cache/\(name)", isDirectory: true)
         let marker = directory.appendingPathComponent("complete")
         if FileManager.default.fileExists(atPath: marker.path) {
@@ -36,46 +38,62 @@ struct Workspace {
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         log(
-            "generating \(federation.origins) origins × \(federation.entriesPerOrigin) entries (seed \(federation.seed))"
-        )
+            "generating \(federation.origins) clusters × \(federation.entriesPerOrigin) entries in "
+                + "\(federation.agencies) agencies (seed \(federation.seed))")
         let start = ContinuousClock.now
-        // Two origins at a time: each signs and indexes on one core.
-        let indexes = Array(0..<federation.origins)
-        for pair in stride(from: 0, to: indexes.count, by: 2) {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in indexes[pair..<min(pair + 2, indexes.count)] {
-                    group.addTask { try await self.generateOrigin(index, of: federation, in: directory) }
-                }
-                try await group.waitForAll()
-            }
-            log("  \(min(pair + 2, indexes.count)) of \(federation.origins) origins generated")
+        for agency in 0..<federation.agencies {
+            try await generateAgency(agency, of: federation, in: directory)
+            log("  \(agency + 1) of \(federation.agencies) agencies generated")
         }
         log(String(format: "generated in %.1f s", (ContinuousClock.now - start).seconds))
         _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
         return directory
     }
 
-    private func generateOrigin(_ index: Int, of federation: SyntheticFederation, in directory: URL) async throws {
-        let origin = federation.origin(index)
-        let path = directory.appendingPathComponent(origin.name).path
+    /// Signs each member cluster's catalog (on all cores) and stores it in the agency's database as
+    /// if pulled from the cluster, with the agency's endorsement of the cluster's key.
+    private func generateAgency(_ index: Int, of federation: SyntheticFederation, in directory: URL) async throws {
+        let agency = federation.agency(index)
+        let path = directory.appendingPathComponent(agency.name).path
         try clusternode([
-            "init", "--dir", path, "--name", origin.name, "--display-name", origin.displayName, "--level", "cluster",
-            "--region", origin.region, "--host", "127.0.0.1",
+            "init", "--dir", path, "--name", agency.name, "--display-name", "Agency \(index + 1)", "--level", "agency",
+            "--region", agency.region, "--host", "127.0.0.1",
         ])
         let node = try await Node.open(DataDirectory(path))
         defer { try? node.store.close() }
-        // Chunks keep the generator's memory bounded at a million entries.
-        let chunk = 10_000
-        for first in stride(from: 0, to: federation.entriesPerOrigin, by: chunk) {
-            let entries = (first..<min(first + chunk, federation.entriesPerOrigin)).map {
-                federation.entry(origin: index, index: $0)
+        for member in federation.members(ofAgency: index) {
+            let catalog = SyntheticCatalog(federation: federation, origin: member)
+            let chunk = 2_000
+            for first in stride(from: 0, to: federation.entriesPerOrigin, by: chunk) {
+                let signed = try await Self.sign(catalog, first..<min(first + chunk, federation.entriesPerOrigin))
+                _ = try await node.store.applyReceived(
+                    signed.map { .entry($0) }, refusals: [], peer: catalog.name, cursor: 0)
             }
-            try await node.put(entries)
+            _ = try await node.store.applyReceived(
+                [.head(try catalog.head(issued: Date()))], refusals: [], peer: catalog.name, cursor: 0)
+            _ = try await node.endorse(
+                subject: catalog.name, key: catalog.key.publicKey, region: agency.region, level: .cluster)
         }
     }
 
-    /// Fresh copies of the generated origins for this run.
-    func copyOrigins(_ generated: URL, as name: String) throws -> [URL] {
+    static func sign(_ catalog: SyntheticCatalog, _ range: Range<Int>) async throws -> [SignedEntry] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let size = (range.count + workers - 1) / workers
+        return try await withThrowingTaskGroup(of: (Int, [SignedEntry]).self) { group in
+            for worker in 0..<workers {
+                let part =
+                    (range.lowerBound + worker * size)..<min(range.upperBound, range.lowerBound + (worker + 1) * size)
+                guard !part.isEmpty else { continue }
+                group.addTask { (worker, try catalog.signedEntries(part)) }
+            }
+            var parts: [(Int, [SignedEntry])] = []
+            for try await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+
+    /// Fresh copies of the generated agencies for this run.
+    func copyAgencies(_ generated: URL, as name: String) throws -> [URL] {
         let target = root.appendingPathComponent("run/\(name)", isDirectory: true)
         try FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -85,7 +103,7 @@ struct Workspace {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
-    /// A new national node that pins every origin as a peer.
+    /// A new national node that pins every agency as a peer.
     func puller(named name: String, peers: [ServingNode]) throws -> URL {
         let directory = root.appendingPathComponent("run/\(name)")
         try clusternode([

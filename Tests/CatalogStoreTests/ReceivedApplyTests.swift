@@ -183,4 +183,22 @@ struct FeedPageTests {
         #expect(try await store.entries(origin: "microtech").isEmpty)
         #expect(try await store.peerState("bw").map { ($0.cursor, $0.trustDigest) }! == (40, "t1"))
     }
+
+    @Test("a peer is marked when envelopes were refused for want of trust, until a pull starts over")
+    func refusedForTrust() async throws {
+        let directory = try TemporaryDirectory("trust-refusals")
+        let store = try CatalogStore.open(path: directory.file("catalog.sqlite").path)
+        defer { try? store.close(); directory.remove() }
+        try await store.registerSelf(origin: "national", key: NodeSigningKey(origin: "national").publicKey)
+        let untrusted = Refusal(peer: "bw", origin: "unknown", reason: .untrustedOrigin, detail: "no key")
+        let rollback = Refusal(peer: "bw", origin: "microtech", reason: .rollback, detail: "old")
+
+        _ = try await store.applyReceived([], refusals: [rollback], peer: "bw", from: 0, cursor: 10, fromStart: true)
+        #expect(try await store.peerState("bw")?.refusedForTrust == false, "a rollback is not about trust")
+        _ = try await store.applyReceived([], refusals: [untrusted], peer: "bw", from: 10, cursor: 20)
+        _ = try await store.applyReceived([], refusals: [], peer: "bw", from: 20, cursor: 30)
+        #expect(try await store.peerState("bw")?.refusedForTrust == true)
+        _ = try await store.applyReceived([], refusals: [], peer: "bw", from: 30, cursor: 10, fromStart: true)
+        #expect(try await store.peerState("bw")?.refusedForTrust == false)
+    }
 }
