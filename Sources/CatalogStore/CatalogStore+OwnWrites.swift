@@ -89,7 +89,22 @@ extension CatalogStore {
             deleted: signed.isTombstone, type: signed.entry?.type, visibility: visibility,
             payloadHash: signed.payloadHash, envelope: signed.envelope.bytes, receipt: receipt,
             receivedAt: receivedAt, viaPeer: viaPeer)
-        try row.save(db)
+        // One statement compiled once per connection: this runs for every stored envelope.
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO entry (origin, id, seq, updated, deleted, type, visibility, payload_hash, envelope, receipt,
+                                   received_at, via_peer)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (origin, id) DO UPDATE SET
+                    seq = excluded.seq, updated = excluded.updated, deleted = excluded.deleted, type = excluded.type,
+                    visibility = excluded.visibility, payload_hash = excluded.payload_hash,
+                    envelope = excluded.envelope, receipt = excluded.receipt, received_at = excluded.received_at,
+                    via_peer = excluded.via_peer
+                """
+        ).execute(arguments: [
+            row.origin, row.id, row.seq, row.updated, row.deleted, row.type?.rawValue, row.visibility.rawValue,
+            row.payloadHash, row.envelope, row.receipt, row.receivedAt, row.viaPeer,
+        ])
         try SearchIndex.update(signed, terms: terms, db)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)")
             .execute(arguments: [signed.origin, signed.seq, signed.payloadHash])

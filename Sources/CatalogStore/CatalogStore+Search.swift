@@ -6,37 +6,29 @@ extension CatalogStore {
     /// Searches every entry the node holds, its own and received ones. When no entry has all the
     /// words of the text, entries with any of them are returned (and the result says so).
     public func search(_ query: SearchQuery, now: Date = Date()) async throws -> SearchResult {
-        try await read { db in
-            let terms = try SearchSQL.expansions(of: query.words, db)
-            let all = SearchSQL(query: query, terms: terms, now: now, anyWord: false)
-            var result = try all.run(db)
-            if result.total == 0 && query.words.count > 1 {
-                let any = SearchSQL(query: query, terms: terms, now: now, anyWord: true)
-                let fallback = try any.run(db)
-                if fallback.total > 0 { result = fallback }
-            }
-            return result
-        }
+        try await read { db in try Self.search(query, now: now, db) }
     }
 
     /// The SQL statements `search` runs for `query`, with their arguments written in as literals:
     /// what a benchmark times in the `sqlite3` shell beside the node's own process.
     public func searchStatements(_ query: SearchQuery, now: Date = Date()) async throws -> [String] {
         try await read { db in
-            let lookups = query.words.filter { $0.count >= SearchSQL.shortestSubstring }.map {
-                SearchSQL.literal(SearchSQL.expansionStatement(of: $0))
-            }
-            let terms = try SearchSQL.expansions(of: query.words, db)
-            func statements(_ search: SearchSQL) -> [String] {
-                [search.countStatement, search.pageStatement].map(SearchSQL.literal)
-                    + (query.facets ? search.facetStatements.map { SearchSQL.literal(($0.sql, $0.arguments)) } : [])
-            }
-            let all = SearchSQL(query: query, terms: terms, now: now, anyWord: false)
-            guard query.words.count > 1, try all.run(db).total == 0 else { return lookups + statements(all) }
-            // `search` falls back to any of the words, and runs the facets of that search only.
-            return lookups + [all.countStatement].map(SearchSQL.literal)
-                + statements(SearchSQL(query: query, terms: terms, now: now, anyWord: true))
+            var statements: [String] = []
+            _ = try Self.search(query, now: now, db) { statements.append(SearchSQL.literal($0)) }
+            return statements
         }
+    }
+
+    private static func search(
+        _ query: SearchQuery, now: Date, _ db: Database, record: (SearchSQL.Statement) -> Void = { _ in }
+    ) throws -> SearchResult {
+        let terms = try SearchSQL.expansions(of: query.words, db, record: record)
+        var result = try SearchSQL(query: query, terms: terms, now: now, anyWord: false).run(db, record: record)
+        if result.total == 0 && query.words.count > 1 {
+            let fallback = try SearchSQL(query: query, terms: terms, now: now, anyWord: true).run(db, record: record)
+            if fallback.total > 0 { result = fallback }
+        }
+        return result
     }
 }
 
@@ -62,7 +54,7 @@ struct SearchSQL {
     /// closest to what was typed.
     static let maxExpansion = 200
 
-    static func expansionStatement(of word: String) -> (sql: String, arguments: [DatabaseValue]) {
+    static func expansionStatement(of word: String) -> Statement {
         (
             """
             SELECT t.term FROM search_term_fts f JOIN search_term t ON t.id = f.rowid
@@ -73,10 +65,11 @@ struct SearchSQL {
     }
 
     /// The indexed words each query word stands for.
-    static func expansions(of words: [String], _ db: Database) throws -> [[String]] {
+    static func expansions(of words: [String], _ db: Database, record: (Statement) -> Void) throws -> [[String]] {
         try words.map { word in
             guard word.count >= shortestSubstring else { return [word] }
             let statement = expansionStatement(of: word)
+            record(statement)
             return try String.fetchAll(
                 db.cachedStatement(sql: statement.sql), arguments: StatementArguments(statement.arguments))
         }
@@ -156,12 +149,28 @@ struct SearchSQL {
             : "search_fts f JOIN search_doc d ON d.doc_id = f.rowid"
     }
 
-    private var whereClause: (String, [DatabaseValue]) {
+    typealias Statement = (sql: String, arguments: [DatabaseValue])
+
+    /// Which matches a statement covers. Matches with a word in the title or the keywords rank
+    /// before the others: bm25 would mostly put them first anyway, and a broad word ("technik")
+    /// then needs only those ranked to fill the first pages, not tens of thousands.
+    enum Stage {
+        case all, titled, untitled
+    }
+
+    private func whereClause(_ stage: Stage) -> (String, [DatabaseValue]) {
         var parts: [String] = []
         var values: [DatabaseValue] = []
         if let matchExpression {
+            let titled = "{title keywords} : (\(matchExpression))"
+            let expression =
+                switch stage {
+                case .all: matchExpression
+                case .titled: titled
+                case .untitled: "(\(matchExpression)) NOT \(titled)"
+                }
             parts.append("search_fts MATCH ?")
-            values.append(matchExpression.databaseValue)
+            values.append(expression.databaseValue)
         }
         parts += conditions
         values += arguments
@@ -169,18 +178,18 @@ struct SearchSQL {
     }
 
     /// How many entries match.
-    var countStatement: (sql: String, arguments: [DatabaseValue]) {
-        let (whereSQL, whereArguments) = whereClause
+    func countStatement(_ stage: Stage = .all) -> Statement {
+        let (whereSQL, whereArguments) = whereClause(stage)
         return ("SELECT count(*) FROM \(fromClause) WHERE \(whereSQL)", whereArguments)
     }
 
-    /// The page of matches, best first; ties (and searches without words) by the next session.
+    /// A page of the matches of `stage`, best first, ties (and searches without words) by the next
+    /// session, with the stage's number of matches in column `total`.
     ///
-    /// Ranking a broad word scores tens of thousands of matches; looking up each one's next session
-    /// too would cost more than the ranking. So the matches are scored once (materialized), and only
-    /// those that score at least as well as the page's last one have their sessions looked up.
-    var pageStatement: (sql: String, arguments: [DatabaseValue]) {
-        let (whereSQL, whereArguments) = whereClause
+    /// The matches are scored once (materialized); only those that score at least as well as the
+    /// page's last one have their sessions looked up, which would cost more than the ranking.
+    func pageStatement(_ stage: Stage, offset: Int, limit: Int) -> Statement {
+        let (whereSQL, whereArguments) = whereClause(stage)
         let weights = SearchDocument.columnWeights.map { String($0) }.joined(separator: ", ")
         let score = matchExpression == nil ? "0.0" : "bm25(search_fts, \(weights))"
         let next =
@@ -195,20 +204,42 @@ struct SearchSQL {
                 SELECT d.doc_id, d.title, \(score) AS score FROM \(fromClause) WHERE \(whereSQL)
             ),
             cutoff AS (SELECT score FROM matched ORDER BY score LIMIT 1 OFFSET ?)
-            SELECT m.doc_id, m.score, \(next) AS next_start, \(nextCity) AS next_city
+            SELECT m.doc_id, m.score, \(next) AS next_start, \(nextCity) AS next_city,
+                   (SELECT count(*) FROM matched) AS total
             FROM matched m WHERE m.score <= coalesce((SELECT score FROM cutoff), 1e308)
             ORDER BY m.score, next_start IS NULL, next_start, m.title
             LIMIT ? OFFSET ?
             """,
             whereArguments + [
-                (query.offset + query.limit - 1).databaseValue, now.databaseValue, now.databaseValue,
-                query.limit.databaseValue, query.offset.databaseValue,
+                (offset + limit - 1).databaseValue, now.databaseValue, now.databaseValue, limit.databaseValue,
+                offset.databaseValue,
             ]
         )
     }
 
+    /// Counts of the matches per facet value, all facets in one statement over the matches found once.
+    var facetsStatement: Statement {
+        let (whereSQL, whereArguments) = whereClause(.all)
+        return (
+            """
+            WITH m AS MATERIALIZED (
+                SELECT d.doc_id, coalesce(d.kind, d.type) AS kind, d.origin FROM \(fromClause) WHERE \(whereSQL)
+            )
+            SELECT 'kind', kind, count(*) FROM m GROUP BY kind
+            UNION ALL SELECT 'origin', origin, count(*) FROM m GROUP BY origin
+            UNION ALL SELECT t.facet, t.value, count(*) FROM m JOIN search_tag t ON t.doc_id = m.doc_id
+                WHERE t.facet IN ('topic', 'region', 'mode') GROUP BY t.facet, t.value
+            UNION ALL SELECT 'month', s.month, count(DISTINCT s.doc_id) FROM m JOIN search_session s ON s.doc_id = m.doc_id
+                WHERE s.cancelled = 0 AND s."end" > ? GROUP BY s.month
+            """,
+            whereArguments + [(query.includePast ? "0000" : now).databaseValue]
+        )
+    }
+
+    static let facetNames = ["kind", "origin", "topic", "region", "mode", "month"]
+
     /// `statement` with its arguments written in as SQL literals.
-    static func literal(_ statement: (sql: String, arguments: [DatabaseValue])) -> String {
+    static func literal(_ statement: Statement) -> String {
         var values = statement.arguments.makeIterator()
         var text = ""
         for character in statement.sql {
@@ -227,74 +258,61 @@ struct SearchSQL {
         return text
     }
 
-    func run(_ db: Database) throws -> SearchResult {
-        let count = countStatement
-        let total = try Int.fetchOne(db, sql: count.sql, arguments: StatementArguments(count.arguments)) ?? 0
-        let page = pageStatement
-        let rows = try Row.fetchAll(db, sql: page.sql, arguments: StatementArguments(page.arguments))
+    /// Runs the search; `record` sees every statement, in order, as it runs.
+    func run(_ db: Database, record: (Statement) -> Void = { _ in }) throws -> SearchResult {
+        func rows(_ statement: Statement) throws -> [Row] {
+            record(statement)
+            return try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments))
+        }
+        func count(_ statement: Statement) throws -> Int {
+            try rows(statement).first?[0] ?? 0
+        }
+        let limit = query.limit
+        let offset = query.offset
+        var total: Int
+        var page: [Row]
+        if matchExpression == nil {
+            page = try rows(pageStatement(.all, offset: offset, limit: limit))
+            total = try page.first?["total"] as Int? ?? count(countStatement())
+        } else {
+            total = try count(countStatement())
+            page = []
+            if total > 0 {
+                page = try rows(pageStatement(.titled, offset: offset, limit: limit))
+                if page.count < limit {
+                    let titled: Int = try page.first?["total"] ?? count(countStatement(.titled))
+                    if titled < total {
+                        page += try rows(
+                            pageStatement(.untitled, offset: max(0, offset - titled), limit: limit - page.count))
+                    }
+                }
+            }
+        }
         var matches: [SearchMatch] = []
-        for row in rows {
+        for row in page {
             guard
                 let entry = try StoredEntry.fetchOne(
-                    db,
-                    sql:
-                        "SELECT e.* FROM entry e JOIN search_doc d ON d.origin = e.origin AND d.id = e.id WHERE d.doc_id = ?",
+                    db.cachedStatement(
+                        sql:
+                            "SELECT e.* FROM entry e JOIN search_doc d ON d.origin = e.origin AND d.id = e.id WHERE d.doc_id = ?"
+                    ),
                     arguments: [row["doc_id"] as Int64])
             else { continue }
             matches.append(
                 SearchMatch(entry: entry, score: row["score"], nextStart: row["next_start"], nextCity: row["next_city"])
             )
         }
-        let facets = query.facets ? try self.facets(db) : nil
+        var facets: [String: [FacetCount]]?
+        if query.facets {
+            var counts = Dictionary(uniqueKeysWithValues: Self.facetNames.map { ($0, [FacetCount]()) })
+            for row in try rows(facetsStatement) {
+                counts[row[0], default: []].append(FacetCount(value: row[1], count: row[2]))
+            }
+            facets = counts.mapValues { values in
+                values.sorted { ($1.count, $0.value) < ($0.count, $1.value) }
+            }
+            facets?["month"] = counts["month"]?.sorted { $0.value < $1.value }
+        }
         return SearchResult(total: total, matches: matches, facets: facets, matchedAllWords: !anyWord)
-    }
-
-    /// The statements that count the matches per facet value, by facet.
-    var facetStatements: [(facet: String, sql: String, arguments: [DatabaseValue])] {
-        let (whereSQL, arguments) = whereClause
-        let matched = "SELECT d.doc_id FROM \(fromClause) WHERE \(whereSQL)"
-        var statements: [(facet: String, sql: String, arguments: [DatabaseValue])] = [
-            (
-                "kind",
-                "SELECT coalesce(d.kind, d.type), count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1",
-                arguments
-            ),
-            (
-                "origin",
-                "SELECT d.origin, count(*) FROM search_doc d WHERE d.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1",
-                arguments
-            ),
-        ]
-        for facet in ["topic", "region", "mode"] {
-            statements.append(
-                (
-                    facet,
-                    """
-                    SELECT t.value, count(*) FROM search_tag t
-                    WHERE t.facet = '\(facet)' AND t.doc_id IN (\(matched)) GROUP BY 1 ORDER BY 2 DESC, 1
-                    """,
-                    arguments
-                ))
-        }
-        statements.append(
-            (
-                "month",
-                """
-                SELECT s.month, count(DISTINCT s.doc_id) FROM search_session s
-                WHERE s.doc_id IN (\(matched)) AND s.cancelled = 0 AND s."end" > ? GROUP BY 1 ORDER BY 1
-                """,
-                arguments + [(query.includePast ? "0000" : now).databaseValue]
-            ))
-        return statements
-    }
-
-    private func facets(_ db: Database) throws -> [String: [FacetCount]] {
-        var facets: [String: [FacetCount]] = [:]
-        for statement in facetStatements {
-            facets[statement.facet] = try Row.fetchAll(
-                db, sql: statement.sql, arguments: StatementArguments(statement.arguments)
-            ).map { FacetCount(value: $0[0], count: $0[1]) }
-        }
-        return facets
     }
 }

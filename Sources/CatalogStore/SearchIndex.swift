@@ -79,11 +79,28 @@ enum SearchIndex {
 /// word index then looks up. Words stay when their documents go; a word no document has any more
 /// matches nothing.
 final class SearchTerms {
-    private var words: Set<Substring> = []
+    /// Words as their UTF-8 bytes: folded text is split at ASCII spaces, and hashing bytes is far
+    /// cheaper than hashing strings (which compares them as Unicode).
+    private struct Word: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    private var words: Set<Word> = []
 
     func add(_ columns: [String]) {
         for column in columns {
-            for word in column.split(separator: " ") { words.insert(word) }
+            var column = column
+            column.withUTF8 { text in
+                var start = 0
+                for index in 0...text.count where index == text.count || text[index] == 0x20 {
+                    if index > start { words.insert(Word(bytes: Array(text[start..<index]))) }
+                    start = index + 1
+                }
+            }
         }
     }
 
@@ -93,7 +110,7 @@ final class SearchTerms {
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_term (term) VALUES (?)")
         let index = try db.cachedStatement(sql: "INSERT INTO search_term_fts (rowid, term) VALUES (?, ?)")
         for word in words {
-            let term = String(word)
+            let term = String(decoding: word.bytes, as: UTF8.self)
             try insert.execute(arguments: [term])
             if db.changesCount == 1 { try index.execute(arguments: [db.lastInsertedRowID, term]) }
         }

@@ -77,7 +77,7 @@ struct BenchRun {
 
         log("search: \(SearchFigures.queries.count) queries × \(searchRepeats), ours and the sqlite3 shell")
         let search = try await SearchFigures.measure(puller: puller, repeats: searchRepeats, scratch: workspace.scratch)
-        report.figures += searchFigures(search)
+        report.figures += SearchFigures.figures(search, entries: entries)
 
         log("overview of \(entries) entries")
         var overviewTimes: [Double] = []
@@ -133,30 +133,6 @@ struct BenchRun {
                     referenceValue: Double(naiveWire),
                     note: "loopback bytes (TLS, HTTP, TCP); answer bodies \(pull.bodyBytes.grouped) B"),
                 at: 1)
-        }
-        return figures
-    }
-
-    private func searchFigures(_ timings: SearchFigures.Timings) -> [Figure] {
-        let median = SearchFigures.median(timings.ours)
-        let shellMedian = SearchFigures.median(timings.shell)
-        let p99 = SearchFigures.percentile(timings.ours, 99)
-        let shellP99 = SearchFigures.percentile(timings.shell, 99)
-        var figures = [
-            Figure(
-                "search median, \(entries.grouped) entries", median, "ms", better: .lower, reference: "sqlite3 shell",
-                referenceValue: shellMedian, budget: "< 5 ms and ≤ 1.5×",
-                withinBudget: median < 5 && median <= 1.5 * max(shellMedian, 1)),
-            Figure(
-                "search p99, \(entries.grouped) entries", p99, "ms", better: .lower, reference: "sqlite3 shell",
-                referenceValue: shellP99, budget: "< 50 ms and ≤ 1.5×",
-                withinBudget: p99 < 50 && p99 <= 1.5 * max(shellP99, 1)),
-        ]
-        for query in timings.perQuery {
-            figures.append(
-                Figure(
-                    "  search \"\(query.name)\"", query.oursMedian, "ms", better: .lower, reference: "sqlite3 shell",
-                    referenceValue: query.shellMedian, note: "median; \(query.total.grouped) matches"))
         }
         return figures
     }

@@ -45,6 +45,10 @@ struct ClusterBench: AsyncParsableCommand {
     @Option(help: "Seconds each signature measurement runs.")
     var signatureSeconds = 3
 
+    @Option(
+        help: "Only measure searches, on the catalog of this existing node (a data directory), e.g. after a full run.")
+    var searchOnly: String?
+
     @Option(help: "Directory for generated federations (kept between runs) and run data.")
     var work = ".build-bench"
 
@@ -70,6 +74,16 @@ struct ClusterBench: AsyncParsableCommand {
         let workspace = Workspace(
             root: URL(fileURLWithPath: work, isDirectory: true).standardizedFileURL, clusternode: binary,
             log: { message in FileHandle.standardError.write(Data("· \(message)\n".utf8)) })
+        if let searchOnly {
+            try FileManager.default.createDirectory(at: workspace.scratch, withIntermediateDirectories: true)
+            let timings = try await SearchFigures.measure(
+                puller: URL(fileURLWithPath: searchOnly), repeats: searchRepeats, scratch: workspace.scratch)
+            var report = BenchReport(
+                date: Timestamp.format(Date()), machine: .current(openssl: "", sqlite: ""), parameters: [:])
+            report.figures = SearchFigures.figures(timings, entries: nil)
+            print(report.table())
+            return
+        }
         try workspace.prepare()
         let runner = BenchRun(
             workspace: workspace, seed: seed, origins: origins, agencies: agencies, entries: entries,

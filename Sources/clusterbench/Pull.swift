@@ -106,7 +106,9 @@ enum PullReferences {
             ], in: scratch
         ).stdout.split(separator: "\n").map(String.init)
         let columns = SearchColumns.names.joined(separator: ", ")
-        var script = "PRAGMA journal_mode = WAL;\n\(schema)\nATTACH '\(source)' AS src;\nBEGIN;\n"
+        // The same settings as the node's writer: WAL, and a 16 MB page cache.
+        var script =
+            "PRAGMA journal_mode = WAL;\nPRAGMA cache_size = -16384;\n\(schema)\nATTACH '\(source)' AS src;\nBEGIN;\n"
         for table in tables { script += "INSERT INTO main.\"\(table)\" SELECT * FROM src.\"\(table)\";\n" }
         script +=
             "INSERT INTO main.search_fts (rowid, \(columns)) SELECT rowid, \(columns) FROM src.search_fts;\n"

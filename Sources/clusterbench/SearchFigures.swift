@@ -86,4 +86,30 @@ enum SearchFigures {
         let rank = Int((percent / 100 * Double(sorted.count)).rounded(.up)) - 1
         return sorted[min(max(rank, 0), sorted.count - 1)]
     }
+
+    static func figures(_ timings: Timings, entries: Int?) -> [Figure] {
+        let size = entries.map { ", \($0.grouped) entries" } ?? ""
+        let median = Self.median(timings.ours)
+        let shellMedian = Self.median(timings.shell)
+        let p99 = percentile(timings.ours, 99)
+        let shellP99 = percentile(timings.shell, 99)
+        var figures = [
+            Figure(
+                "search median\(size)", median, "ms", better: .lower, reference: "sqlite3 shell",
+                referenceValue: shellMedian, budget: "< 5 ms and ≤ 1.5×",
+                withinBudget: median < 5 && median <= 1.5 * max(shellMedian, 1)),
+            Figure(
+                "search p99\(size)", p99, "ms", better: .lower, reference: "sqlite3 shell",
+                referenceValue: shellP99, budget: "< 50 ms and ≤ 1.5×",
+                withinBudget: p99 < 50 && p99 <= 1.5 * max(shellP99, 1)),
+        ]
+        for query in timings.perQuery {
+            figures.append(
+                Figure(
+                    "  search \"\(query.name)\"", query.oursMedian, "ms", better: .lower, reference: "sqlite3 shell",
+                    referenceValue: query.shellMedian, note: "median; \(query.total.grouped) matches"))
+        }
+        return figures
+    }
+
 }

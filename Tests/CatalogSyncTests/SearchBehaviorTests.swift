@@ -47,6 +47,28 @@ struct SearchBehaviorTests {
         #expect(SearchText.fold("Café  Résumé") == "cafe resume")
     }
 
+    @Test("title and keyword matches come first, and paging through them and the rest shows each match once")
+    func pagingAcrossStages() async throws {
+        var entries: [Entry] = []
+        for number in 0..<7 {
+            entries.append(training("titel-\(number)", title: "Lasertechnik Kurs \(number)"))
+            entries.append(
+                training("text-\(number)", title: "Seminar \(number)", description: "Mit Lasertechnik aus der Praxis."))
+        }
+        let test = try await node(entries)
+        defer { test.remove() }
+        var seen: [String] = []
+        for offset in stride(from: 0, to: 16, by: 3) {
+            let page = try await test.node.store.search(
+                SearchQuery(text: "laser", limit: 3, offset: offset), now: now)
+            #expect(page.total == 14)
+            seen += page.matches.map(\.entry.id)
+        }
+        #expect(seen.count == 14 && Set(seen).count == 14, "\(seen)")
+        #expect(seen.prefix(7).allSatisfy { $0.hasPrefix("titel-") }, "\(seen)")
+        #expect(seen.suffix(7).allSatisfy { $0.hasPrefix("text-") }, "\(seen)")
+    }
+
     @Test("parts of compounds match, and a title match outranks a description match")
     func compoundsAndRanking() async throws {
         // Topics are indexed by their labels ("Medizintechnik"): use one without "technik" here.
