@@ -218,6 +218,17 @@ extension CatalogStore {
             try db.execute(
                 sql: "ALTER TABLE peer_state ADD COLUMN refused_for_trust INTEGER NOT NULL DEFAULT 1")
         }
+        migrator.registerMigration("v7: covering indexes for catalog lines and next sessions") { db in
+            // What heads, completeness checks and the overview read of each origin: id, seq and hash
+            // of its live entries, without reading the rows, whose envelopes fill most of the file.
+            try db.execute(
+                sql: """
+                    CREATE INDEX entry_lines ON entry(origin, deleted, visibility, id, seq, payload_hash);
+                    -- A match's next session and its city, read from the index alone.
+                    CREATE INDEX search_session_next ON search_session(doc_id, start, "end", cancelled, city);
+                    DROP INDEX search_session_by_entry;
+                    """)
+        }
         return migrator
     }
 }

@@ -105,7 +105,8 @@ extension CatalogStore {
             row.origin, row.id, row.seq, row.updated, row.deleted, row.type?.rawValue, row.visibility.rawValue,
             row.payloadHash, row.envelope, row.receipt, row.receivedAt, row.viaPeer,
         ])
-        try SearchIndex.update(signed, terms: terms, db)
+        // A search document exists only for an entry stored before.
+        try SearchIndex.update(signed, indexedBefore: previous != nil, terms: terms, db)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)")
             .execute(arguments: [signed.origin, signed.seq, signed.payloadHash])
     }

@@ -106,8 +106,12 @@ struct SearchSQL {
         }
         func tag(_ facet: String, _ value: String?) {
             guard let value else { return }
+            // With words, each match is checked (one index lookup); without, the tag's entries are
+            // where the search starts.
             add(
-                "d.doc_id IN (SELECT t.doc_id FROM search_tag t WHERE t.facet = ? AND t.value = ?)",
+                matchExpression != nil
+                    ? "EXISTS (SELECT 1 FROM search_tag t WHERE t.facet = ? AND t.value = ? AND t.doc_id = d.doc_id)"
+                    : "d.doc_id IN (SELECT t.doc_id FROM search_tag t WHERE t.facet = ? AND t.value = ?)",
                 [facet, value])
         }
         if let type = query.type { add("d.type = ?", [type.rawValue]) }
@@ -195,7 +199,7 @@ struct SearchSQL {
         let next =
             "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = m.doc_id AND s.cancelled = 0 AND s.\"end\" > ?)"
         let nextCity = """
-            (SELECT s.city FROM search_session s WHERE s.doc_id = m.doc_id AND s.cancelled = 0 AND s."end" > ?
+            (SELECT s.city FROM search_session s WHERE s.doc_id = page.doc_id AND s.cancelled = 0 AND s."end" > ?
              ORDER BY s.start LIMIT 1)
             """
         return (
@@ -204,12 +208,15 @@ struct SearchSQL {
                 SELECT d.doc_id, d.title, \(score) AS score FROM \(fromClause) WHERE \(whereSQL)
             ),
             cutoff AS (SELECT score FROM matched ORDER BY score LIMIT 1 OFFSET ?)
-            SELECT m.doc_id, m.score, \(next) AS next_start, \(nextCity) AS next_city,
-                   (SELECT count(*) FROM matched) AS total
-            FROM matched m WHERE m.score <= coalesce((SELECT score FROM cutoff), 1e308)
-            ORDER BY m.score, next_start IS NULL, next_start, m.title
-            LIMIT ? OFFSET ?
+            SELECT page.*, \(nextCity) AS next_city FROM (
+                SELECT m.doc_id, m.score, \(next) AS next_start, (SELECT count(*) FROM matched) AS total
+                FROM matched m WHERE m.score <= coalesce((SELECT score FROM cutoff), 1e308)
+                ORDER BY m.score, next_start IS NULL, next_start, m.title
+                LIMIT ? OFFSET ?
+            ) page
             """,
+            // In the order the placeholders appear: the matches, the cutoff, the page's next city,
+            // its next session, the page.
             whereArguments + [
                 (offset + limit - 1).databaseValue, now.databaseValue, now.databaseValue, limit.databaseValue,
                 offset.databaseValue,
@@ -217,7 +224,8 @@ struct SearchSQL {
         )
     }
 
-    /// Counts of the matches per facet value, all facets in one statement over the matches found once.
+    /// Counts of the matches per facet value, all facets in one statement over the matches found once
+    /// (CROSS JOIN keeps SQLite from scanning every tag of a facet instead of the matches' tags).
     var facetsStatement: Statement {
         let (whereSQL, whereArguments) = whereClause(.all)
         return (
@@ -227,10 +235,10 @@ struct SearchSQL {
             )
             SELECT 'kind', kind, count(*) FROM m GROUP BY kind
             UNION ALL SELECT 'origin', origin, count(*) FROM m GROUP BY origin
-            UNION ALL SELECT t.facet, t.value, count(*) FROM m JOIN search_tag t ON t.doc_id = m.doc_id
+            UNION ALL SELECT t.facet, t.value, count(*) FROM m CROSS JOIN search_tag t ON t.doc_id = m.doc_id
                 WHERE t.facet IN ('topic', 'region', 'mode') GROUP BY t.facet, t.value
-            UNION ALL SELECT 'month', s.month, count(DISTINCT s.doc_id) FROM m JOIN search_session s ON s.doc_id = m.doc_id
-                WHERE s.cancelled = 0 AND s."end" > ? GROUP BY s.month
+            UNION ALL SELECT 'month', s.month, count(DISTINCT s.doc_id) FROM m CROSS JOIN search_session s
+                ON s.doc_id = m.doc_id WHERE s.cancelled = 0 AND s."end" > ? GROUP BY s.month
             """,
             whereArguments + [(query.includePast ? "0000" : now).databaseValue]
         )

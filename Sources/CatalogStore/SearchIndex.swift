@@ -10,10 +10,11 @@ import GRDB
 /// (`cachedStatement`), not once per use.
 enum SearchIndex {
     /// Re-indexes the entry `signed` was just stored for: removed when it is a tombstone.
-    static func update(_ signed: SignedEntry, terms: SearchTerms, _ db: Database) throws {
-        if let doc = try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT doc_id FROM search_doc WHERE origin = ? AND id = ?"),
-            arguments: [signed.origin, signed.id])
+    static func update(_ signed: SignedEntry, indexedBefore: Bool, terms: SearchTerms, _ db: Database) throws {
+        if indexedBefore,
+            let doc = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT doc_id FROM search_doc WHERE origin = ? AND id = ?"),
+                arguments: [signed.origin, signed.id])
         {
             try remove(doc: doc, db)
         }

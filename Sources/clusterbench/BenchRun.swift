@@ -50,14 +50,17 @@ struct BenchRun {
         defer { servers.forEach { $0.stop() } }
         let puller = try workspace.puller(named: "national", peers: servers)
 
+        try workspace.flush()
         log("full pull of \(entries) entries of \(origins) clusters from \(agencies) agencies over HTTPS")
         let full = try Pull.run(workspace, puller: puller)
         guard full.added == entries else { throw BenchError("the full pull added \(full.added) of \(entries) entries") }
         log(String(format: "  %.1f s, peak %.0f MiB", full.seconds, full.peakMiB))
+        try workspace.flush()
         log("verification alone, on all cores")
         let keys = Dictionary(
             uniqueKeysWithValues: (0..<origins).map { (main.origin($0).name, main.signingKey(origin: $0).publicKey) })
         let verification = try await PullReferences.verificationSeconds(puller: puller, keys: keys)
+        try workspace.flush()
         log("loading the same rows with the sqlite3 shell")
         let load = try PullReferences.sqliteLoadSeconds(puller: puller, scratch: workspace.scratch)
         report.figures += pullFigures(full, verification: verification.seconds, load: load)
@@ -75,6 +78,7 @@ struct BenchRun {
             report.figures += incrementalFigures(pull, changes: changes, naive: naive)
         }
 
+        try workspace.flush()
         log("search: \(SearchFigures.queries.count) queries × \(searchRepeats), ours and the sqlite3 shell")
         let search = try await SearchFigures.measure(puller: puller, repeats: searchRepeats, scratch: workspace.scratch)
         report.figures += SearchFigures.figures(search, entries: entries)

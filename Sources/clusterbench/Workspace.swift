@@ -98,9 +98,15 @@ struct Workspace {
         try FileManager.default.createDirectory(
             at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Subprocess.run(["cp", "-a", generated.path, target.path], in: scratch)
+        try flush()
         return try FileManager.default.contentsOfDirectory(at: target, includingPropertiesForKeys: nil)
             .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("config.yaml").path) }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// Writes dirty file pages to disk, so that no measurement pays for an earlier step's writes.
+    func flush() throws {
+        try Subprocess.run(["sync"], in: scratch)
     }
 
     /// A new national node that pins every agency as a peer.
