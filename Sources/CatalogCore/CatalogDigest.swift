@@ -20,11 +20,38 @@ public enum CatalogDigest {
     }
 
     public static func compute(_ lines: [Line]) -> String {
-        var hasher = SHA256()
+        var digest = Builder()
         for line in lines.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) {
+            digest.append(line)
+        }
+        return digest.finish()
+    }
+
+    /// The digest of lines that arrive already sorted by id (as SQLite's `ORDER BY id` gives them:
+    /// its default collation compares bytes), without keeping them: memory stays the same however
+    /// large the catalog.
+    public struct Builder {
+        private var hasher = SHA256()
+        private var lastID: String?
+
+        public init() {}
+
+        /// Adds the next line; throws if it comes before the previous one in id order.
+        public mutating func add(_ line: Line) throws {
+            if let lastID, line.id.utf8.lexicographicallyPrecedes(lastID.utf8) {
+                throw CatalogError(.invalidInput, "catalog lines out of order: '\(line.id)' after '\(lastID)'")
+            }
+            append(line)
+        }
+
+        mutating func append(_ line: Line) {
+            lastID = line.id
             hasher.update(data: Data("\(line.id) \(line.seq) \(line.payloadHash)\n".utf8))
         }
-        return "sha256:" + Hex.encode(hasher.finalize())
+
+        public func finish() -> String {
+            "sha256:" + Hex.encode(hasher.finalize())
+        }
     }
 
     /// The lowercase hex SHA-256 of an envelope's payload bytes.

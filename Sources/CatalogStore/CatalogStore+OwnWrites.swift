@@ -111,6 +111,23 @@ extension CatalogStore {
             .execute(arguments: [signed.origin, signed.seq, signed.payloadHash])
     }
 
+    /// The digest of an origin's live federated entries, hashed as the index yields them in id order:
+    /// no line is kept, so checking a large catalog needs no more memory than a small one.
+    static func liveDigest(origin: String, _ db: Database) throws -> String {
+        var digest = CatalogDigest.Builder()
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, seq, payload_hash FROM entry
+                    WHERE origin = ? AND deleted = 0 AND visibility = 'federated' ORDER BY id
+                    """),
+            arguments: [origin])
+        while let row = try rows.next() {
+            try digest.add(CatalogDigest.Line(id: row[0], seq: row[1], payloadHash: row[2]))
+        }
+        return digest.finish()
+    }
+
     /// The digest lines of an origin's live federated entries: what its head covers.
     static func liveLines(origin: String, _ db: Database) throws -> [CatalogDigest.Line] {
         try Row.fetchAll(

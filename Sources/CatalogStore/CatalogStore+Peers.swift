@@ -102,7 +102,7 @@ extension CatalogStore {
     /// catalog is hashed only when the counts agree: otherwise the answer is known already.
     static func copyMatches(_ head: StoredHead, held: Int, _ db: Database) throws -> Bool {
         guard head.live == held else { return false }
-        return CatalogDigest.compute(try liveLines(origin: head.origin, db)) == head.digest
+        return try liveDigest(origin: head.origin, db) == head.digest
     }
 }
 

@@ -80,8 +80,7 @@ struct BenchRun {
 
         try workspace.flush()
         log("search: \(SearchFigures.queries.count) queries × \(searchRepeats), ours and the sqlite3 shell")
-        let search = try await SearchFigures.measure(puller: puller, repeats: searchRepeats, scratch: workspace.scratch)
-        report.figures += SearchFigures.figures(search, entries: entries)
+        report.figures += try searchFiguresInOwnProcess(puller: puller)
 
         log("overview of \(entries) entries")
         var overviewTimes: [Double] = []
@@ -139,6 +138,19 @@ struct BenchRun {
                 at: 1)
         }
         return figures
+    }
+
+    /// Searches run in a process of their own, as in a node that serves them, not in this one, whose
+    /// heap the earlier steps have churned.
+    private func searchFiguresInOwnProcess(puller: URL) throws -> [Figure] {
+        let out = workspace.scratch.appendingPathComponent("search-figures.json")
+        try Subprocess.run(
+            [
+                ClusterBench.ownPath, "--search-only", puller.path, "--search-repeats", String(searchRepeats),
+                "--search-entries", String(entries), "--work", workspace.root.appendingPathComponent("search").path,
+                "--out", out.path,
+            ], in: workspace.scratch)
+        return try JSONDecoder().decode([Figure].self, from: Data(contentsOf: out))
     }
 
     /// Peak memory of `clusternode sync` for a small federation (and a million entries when asked),

@@ -1,8 +1,8 @@
 import Foundation
 
 /// One measured figure beside the reference it is judged against, both from the same run.
-struct Figure: Encodable, Sendable {
-    enum Better: String, Encodable, Sendable {
+struct Figure: Codable, Sendable {
+    enum Better: String, Codable, Sendable {
         /// More is better (throughput): the ratio is ours / reference.
         case higher
         /// Less is better (time, bytes, memory): the ratio is ours / reference.
@@ -43,6 +43,19 @@ struct Figure: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case name, value, unit, reference, referenceValue, better, budget, withinBudget, note, ratio
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        value = try c.decode(Double.self, forKey: .value)
+        unit = try c.decode(String.self, forKey: .unit)
+        reference = try c.decodeIfPresent(String.self, forKey: .reference)
+        referenceValue = try c.decodeIfPresent(Double.self, forKey: .referenceValue)
+        better = try c.decode(Better.self, forKey: .better)
+        budget = try c.decodeIfPresent(String.self, forKey: .budget)
+        withinBudget = try c.decodeIfPresent(Bool.self, forKey: .withinBudget)
+        note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 
     func encode(to encoder: any Encoder) throws {

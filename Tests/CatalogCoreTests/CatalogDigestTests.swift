@@ -56,4 +56,17 @@ struct CatalogDigestTests {
         #expect(replacing.changes.last == .withdraw(id: "gone"))
         #expect(replacing.withdrawn == 1)
     }
+
+    @Test("lines hashed one by one in id order give the digest of the whole list; out of order is refused")
+    func streamed() throws {
+        let lines = ["b", "a", "é", "Z", "a-1"].enumerated().map { index, id in
+            CatalogDigest.Line(id: id, seq: Int64(index + 1), payloadHash: String(repeating: "ab", count: 32))
+        }
+        var builder = CatalogDigest.Builder()
+        for line in lines.sorted(by: { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }) { try builder.add(line) }
+        #expect(builder.finish() == CatalogDigest.compute(lines))
+        var unordered = CatalogDigest.Builder()
+        try unordered.add(lines[0])
+        #expect(throws: CatalogError.self) { try unordered.add(lines[1]) }
+    }
 }
