@@ -91,11 +91,10 @@ enum PullReferences {
     }
 
     /// Seconds for the `sqlite3` shell to load the puller's rows into an empty database with the
-    /// same schema and indexes (the search index included), in one transaction.
+    /// same schema and indexes (the search index included), in one transaction; the best of three.
     static func sqliteLoadSeconds(puller: URL, scratch: URL) throws -> Double {
         let source = puller.appendingPathComponent("catalog.sqlite").path
         let target = scratch.appendingPathComponent("sqlite-load.sqlite")
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
         let schema = try Subprocess.run(["sqlite3", source, ".schema --nosys"], in: scratch).stdout
         let tables = try Subprocess.run(
             [
@@ -115,13 +114,20 @@ enum PullReferences {
             + "INSERT INTO main.search_term_fts (rowid, term) SELECT id, term FROM main.search_term;\nCOMMIT;\n"
         let file = scratch.appendingPathComponent("sqlite-load.sql")
         try script.write(to: file, atomically: true, encoding: .utf8)
-        let outcome = try Subprocess.run(["sqlite3", target.path], stdin: file.path, in: scratch)
+        // Best of three: the load is short and mostly writing, and the disk's writeback makes single
+        // runs vary by half; the best is the strictest reference.
+        var best = Double.infinity
+        for _ in 0..<3 {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target.path + suffix) }
+            try Subprocess.run(["sync"], in: scratch)
+            best = min(best, try Subprocess.run(["sqlite3", target.path], stdin: file.path, in: scratch).seconds)
+        }
         let loaded = try Subprocess.run(["sqlite3", target.path, "SELECT count(*) FROM search_fts"], in: scratch)
         let expected = try Subprocess.run(["sqlite3", source, "SELECT count(*) FROM search_fts"], in: scratch)
         guard loaded.stdout == expected.stdout else {
             throw BenchError("the sqlite3 load holds \(loaded.stdout) search rows, the puller \(expected.stdout)")
         }
-        return outcome.seconds
+        return best
     }
 }
 

@@ -20,7 +20,7 @@ enum SignatureFigures {
             let line = speed.stdout.split(separator: "\n").first(where: { $0.contains("Ed25519") }),
             case let numbers = line.split(separator: " ").compactMap({ Double($0) }), numbers.count >= 2
         else { throw BenchError("cannot read the output of openssl speed ed25519") }
-        let note = "one core; ours signs a \(message.count)-byte entry payload, openssl a short message"
+        let note = "one core; ours over a \(message.count)-byte entry payload, openssl over a short message"
         return [
             Figure(
                 "Ed25519 sign", signs, "/s", better: .higher, reference: "openssl",
