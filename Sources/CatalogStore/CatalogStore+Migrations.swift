@@ -214,9 +214,13 @@ extension CatalogStore {
                     """)
         }
         migrator.registerMigration("v6: trust refusals per peer") { db in
-            // Unknown for peers pulled before: assume something was refused, so new trust restarts.
+            // Unknown for peers pulled before: assume something was refused or dropped, so that new
+            // trust restarts their feeds and fetches their endorsements again.
             try db.execute(
-                sql: "ALTER TABLE peer_state ADD COLUMN refused_for_trust INTEGER NOT NULL DEFAULT 1")
+                sql: """
+                    ALTER TABLE peer_state ADD COLUMN refused_for_trust INTEGER NOT NULL DEFAULT 1;
+                    ALTER TABLE peer_state ADD COLUMN endorsements_dropped INTEGER NOT NULL DEFAULT 1;
+                    """)
         }
         migrator.registerMigration("v7: covering indexes for catalog lines and next sessions") { db in
             // What heads, completeness checks and the overview read of each origin: id, seq and hash

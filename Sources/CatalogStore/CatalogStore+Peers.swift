@@ -34,12 +34,14 @@ extension CatalogStore {
         }
     }
 
-    /// Remembers the digest of the peer's endorsements, fetched and stored.
-    public func recordEndorsements(peer: String, digest: String) async throws {
+    /// Remembers the digest of the peer's endorsements, fetched and stored, and whether some were
+    /// dropped because no trusted key had signed them (new trust may accept them later).
+    public func recordEndorsements(peer: String, digest: String, dropped: Bool) async throws {
         try await write { db in
             try db.execute(sql: "INSERT OR IGNORE INTO peer_state (peer) VALUES (?)", arguments: [peer])
             try db.execute(
-                sql: "UPDATE peer_state SET endorsements_digest = ? WHERE peer = ?", arguments: [digest, peer])
+                sql: "UPDATE peer_state SET endorsements_digest = ?, endorsements_dropped = ? WHERE peer = ?",
+                arguments: [digest, dropped, peer])
         }
     }
 

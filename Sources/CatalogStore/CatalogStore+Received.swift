@@ -17,9 +17,11 @@ extension CatalogStore {
     ///   - trustDigest: the trust the page was verified under, stored with the cursor.
     ///   - fromStart: the page was asked for from the feed's start: what was refused for want of
     ///     trust before no longer matters (this pull sees it again).
+    ///   - refusedForTrust: the page had envelopes refused for want of trust, logged or not (the
+    ///     log is capped; this is not).
     public func applyReceived(
         _ items: [ReceivedItem], refusals: [Refusal], peer: String, from: Int64? = nil, cursor: Int64,
-        trustDigest: String? = nil, fromStart: Bool = false, at now: Date = Date()
+        trustDigest: String? = nil, fromStart: Bool = false, refusedForTrust: Bool = false, at now: Date = Date()
     ) async throws -> ApplyOutcome {
         try await write { db in
             var outcome = ApplyOutcome()
@@ -60,7 +62,7 @@ extension CatalogStore {
             }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO peer_state (peer, refused_for_trust) VALUES (?, 0)", arguments: [peer])
-            let refusedForTrust = outcome.refusals.contains { $0.reason.isForWantOfTrust }
+            let refusedForTrust = refusedForTrust || outcome.refusals.contains { $0.reason.isForWantOfTrust }
             try db.execute(
                 sql: """
                     UPDATE peer_state SET refused_for_trust = (CASE WHEN ? THEN 0 ELSE refused_for_trust END) OR ?

@@ -155,9 +155,10 @@ struct SearchSQL {
 
     typealias Statement = (sql: String, arguments: [DatabaseValue])
 
-    /// Which matches a statement covers. Matches with a word in the title or the keywords rank
-    /// before the others: bm25 would mostly put them first anyway, and a broad word ("technik")
-    /// then needs only those ranked to fill the first pages, not tens of thousands.
+    /// Which matches a statement covers. Matches whose title or keywords hold the query (every
+    /// word of it, or any in the any-word fallback) rank before the others: bm25 would mostly put
+    /// them first anyway, and a broad word ("technik") then needs only those ranked to fill the
+    /// first pages, not tens of thousands.
     enum Stage {
         case all, titled, untitled
     }
@@ -209,11 +210,12 @@ struct SearchSQL {
             ),
             cutoff AS (SELECT score FROM matched ORDER BY score LIMIT 1 OFFSET ?)
             SELECT page.*, \(nextCity) AS next_city FROM (
-                SELECT m.doc_id, m.score, \(next) AS next_start, (SELECT count(*) FROM matched) AS total
+                SELECT m.doc_id, m.score, m.title, \(next) AS next_start, (SELECT count(*) FROM matched) AS total
                 FROM matched m WHERE m.score <= coalesce((SELECT score FROM cutoff), 1e308)
                 ORDER BY m.score, next_start IS NULL, next_start, m.title
                 LIMIT ? OFFSET ?
             ) page
+            ORDER BY page.score, page.next_start IS NULL, page.next_start, page.title
             """,
             // In the order the placeholders appear: the matches, the cutoff, the page's next city,
             // its next session, the page.

@@ -14,6 +14,8 @@ public struct PeerState: Codable, Sendable, Hashable, FetchableRecord {
     /// origin or key, an expired or revoked endorsement, a signature by a key not yet trusted).
     /// Only then can new trust change what the feed yields, and a pull start over.
     public var refusedForTrust: Bool
+    /// Whether the peer's endorsements, when last fetched, included some no trusted key had signed.
+    public var endorsementsDropped: Bool
     public var lastAttempt: String?
     public var lastSuccess: String?
     public var lastError: String?
@@ -25,6 +27,7 @@ public struct PeerState: Codable, Sendable, Hashable, FetchableRecord {
         case endorsementsDigest = "endorsements_digest"
         case trustDigest = "trust_digest"
         case refusedForTrust = "refused_for_trust"
+        case endorsementsDropped = "endorsements_dropped"
         case lastAttempt = "last_attempt"
         case lastSuccess = "last_success"
         case lastError = "last_error"

@@ -92,8 +92,10 @@ public struct SyncRunner: Sendable {
         // A cursor advanced under other trust may have skipped entries refused for want of it; when
         // nothing was refused for want of trust, new trust changes nothing the feed already gave.
         let mayYieldMore = state?.refusedForTrust ?? true
-        let trustChanged = state?.trustDigest != nil && state?.trustDigest != trust.digest && mayYieldMore
-        var cursor = trustChanged ? 0 : stored
+        // New trust is a reason to look at the peer's endorsements again, always; and to pull the
+        // feed again from its start when something was refused for want of trust.
+        let trustChanged = state?.trustDigest != nil && state?.trustDigest != trust.digest
+        var cursor = trustChanged && mayYieldMore ? 0 : stored
         var checkedEndorsements = false
         var restarted = false
         while true {
@@ -110,10 +112,13 @@ public struct SyncRunner: Sendable {
             report.pages += 1
             if !checkedEndorsements {
                 checkedEndorsements = true
-                if let digest = page.header.endorsements, digest != state?.endorsementsDigest || trustChanged {
-                    report.endorsements += try await refreshEndorsements(
+                // Endorsements dropped for want of a trusted signer may be accepted under new trust.
+                let retryDropped = trustChanged && (state?.endorsementsDropped ?? true)
+                if let digest = page.header.endorsements, digest != state?.endorsementsDigest || retryDropped {
+                    let (stored, dropped) = try await refreshEndorsements(
                         from: client, peer: peer.name, trust: &trust, report: &report)
-                    try await node.store.recordEndorsements(peer: peer.name, digest: digest)
+                    report.endorsements += stored
+                    try await node.store.recordEndorsements(peer: peer.name, digest: digest, dropped: dropped)
                     if trust.digest != (state?.trustDigest ?? trust.digest) && cursor > 0 && !restarted && mayYieldMore
                     {
                         logger.info("trust changed; pulling the feed again from its start")
@@ -128,7 +133,8 @@ public struct SyncRunner: Sendable {
             let room = max(0, Self.maxLoggedRefusals - report.refused.count)
             let outcome = try await node.store.applyReceived(
                 verified.items, refusals: Array(verified.refusals.prefix(room)), peer: peer.name, from: stored,
-                cursor: next, trustDigest: trust.digest, fromStart: cursor == 0)
+                cursor: next, trustDigest: trust.digest, fromStart: cursor == 0,
+                refusedForTrust: verified.refusals.contains { $0.reason.isForWantOfTrust })
             report.refusedNotLogged += max(0, verified.refusals.count - room)
             report.envelopes += page.lines.count
             report.add(outcome)
@@ -164,7 +170,7 @@ public struct SyncRunner: Sendable {
     /// `trust`. Returns how many statements were stored.
     private func refreshEndorsements(
         from client: PeerClient, peer: String, trust: inout TrustSet, report: inout PeerSyncReport
-    ) async throws -> Int {
+    ) async throws -> (stored: Int, dropped: Bool) {
         let answer = try await client.endorsements()
         report.requests += 1
         report.bytes += answer.bodyBytes
@@ -179,7 +185,6 @@ public struct SyncRunner: Sendable {
         let stored = try await node.store.saveEndorsements(accepted, viaPeer: peer)
         let storedRotations = try await node.store.saveRotations(acceptedRotations, viaPeer: peer)
         trust = try await currentTrust()
-        return stored + storedRotations
-
+        return (stored + storedRotations, accepted.count < offered.count || acceptedRotations.count < rotations.count)
     }
 }

@@ -200,5 +200,9 @@ struct FeedPageTests {
         #expect(try await store.peerState("bw")?.refusedForTrust == true)
         _ = try await store.applyReceived([], refusals: [], peer: "bw", from: 30, cursor: 10, fromStart: true)
         #expect(try await store.peerState("bw")?.refusedForTrust == false)
+        // Refusals beyond the log's cap are not stored, but still count.
+        _ = try await store.applyReceived(
+            [], refusals: [], peer: "bw", from: 10, cursor: 20, fromStart: true, refusedForTrust: true)
+        #expect(try await store.peerState("bw")?.refusedForTrust == true)
     }
 }

@@ -122,6 +122,39 @@ struct TrustChangeTests {
     }
 }
 
+extension TrustChangeTests {
+    @Test("endorsements a peer relays, dropped while their signer is unknown, count once the signer is trusted")
+    func droppedEndorsementsRetried() throws {
+        let fed = try Federation()
+        defer { fed.shutDown() }
+        try fed.node("mm")
+        try fed.node("bw", level: "agency")
+        try fed.node("relay")
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        let mmKey = try #require(try fed.cli.json(["key", "--dir", "mm"]) as? [String: String])
+        try fed.endorse(
+            "bw", "mm", extra: ["--key", mmKey["publicKey"] ?? "", "--region", "DE-BW", "--level", "cluster"])
+        try fed.serve("mm")
+        try fed.serve("bw")
+        try fed.pin("relay", "bw")
+        try fed.pin("relay", "mm")
+        #expect(try fed.sync("relay").ok)
+        try fed.serve("relay")
+        try fed.pin("de", "relay")
+        // The relay offers bw's endorsement of mm; de does not know bw yet and drops it.
+        _ = try fed.sync("de")
+        #expect(try fed.ids("de", origin: "mm").isEmpty)
+
+        let bwKey = try #require(try fed.cli.json(["key", "--dir", "bw"]) as? [String: String])
+        try fed.endorse(
+            "de", "bw", extra: ["--key", bwKey["publicKey"] ?? "", "--region", "DE-BW", "--level", "agency"])
+        let again = try fed.sync("de")
+        #expect(again.peers.first?.endorsements ?? 0 >= 1, "the relay's endorsements are fetched again")
+        #expect(try fed.ids("de", origin: "mm").count == 5)
+    }
+}
+
 @Suite("Key rotation across the federation", .serialized)
 struct KeyRotationTests {
     @Test("after key rotate, the agency and the national node accept entries signed with the new key")
