@@ -26,8 +26,6 @@ public struct SyntheticFederation: Sendable {
         self.startDay = startDay
     }
 
-    public var totalEntries: Int { origins * entriesPerOrigin }
-
     /// One cluster organization of the federation.
     public struct Origin: Sendable, Equatable {
         public let name: String

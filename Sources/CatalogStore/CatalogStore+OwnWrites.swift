@@ -115,28 +115,26 @@ extension CatalogStore {
     /// no line is kept, so checking a large catalog needs no more memory than a small one.
     static func liveDigest(origin: String, _ db: Database) throws -> String {
         var digest = CatalogDigest.Builder()
-        let rows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT id, seq, payload_hash FROM entry
-                    WHERE origin = ? AND deleted = 0 AND visibility = 'federated' ORDER BY id
-                    """),
-            arguments: [origin])
-        while let row = try rows.next() {
-            try digest.add(CatalogDigest.Line(id: row[0], seq: row[1], payloadHash: row[2]))
-        }
+        let rows = try liveLineRows(origin: origin, db)
+        while let line = try rows.next() { try digest.add(line) }
         return digest.finish()
     }
 
     /// The digest lines of an origin's live federated entries: what its head covers.
     static func liveLines(origin: String, _ db: Database) throws -> [CatalogDigest.Line] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT id, seq, payload_hash FROM entry
-                WHERE origin = ? AND deleted = 0 AND visibility = 'federated'
-                """,
+        try Array(liveLineRows(origin: origin, db))
+    }
+
+    /// An origin's live federated entries as digest lines, in id order (SQLite compares ids as
+    /// bytes, as the digest does), read from the `entry_lines` index alone.
+    private static func liveLineRows(origin: String, _ db: Database) throws -> some Cursor<CatalogDigest.Line> {
+        try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, seq, payload_hash FROM entry
+                    WHERE origin = ? AND deleted = 0 AND visibility = 'federated' ORDER BY id
+                    """),
             arguments: [origin]
-        ).map { CatalogDigest.Line(id: $0["id"], seq: $0["seq"], payloadHash: $0["payload_hash"]) }
+        ).map { CatalogDigest.Line(id: $0[0], seq: $0[1], payloadHash: $0[2]) }
     }
 }
