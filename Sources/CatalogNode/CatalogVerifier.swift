@@ -21,28 +21,25 @@ public struct CatalogVerifier: Sendable {
     }
 
     public let store: CatalogStore
-    /// The keys trusted for an origin now (pinned, endorsed or the node's own).
-    public let trustedKeys: @Sendable (String) -> [NodePublicKey]
+    /// The keys trusted now (pinned, endorsed or the node's own) to sign an origin's envelope with
+    /// a seq.
+    public let trustedKeys: @Sendable (_ origin: String, _ seq: Int64) -> [NodePublicKey]
     /// How many rows are read at a time, so memory stays flat for any catalog size.
     public var pageSize = 1_000
 
-    public init(store: CatalogStore, trustedKeys: @escaping @Sendable (String) -> [NodePublicKey]) {
+    public init(store: CatalogStore, trustedKeys: @escaping @Sendable (String, Int64) -> [NodePublicKey]) {
         self.store = store
         self.trustedKeys = trustedKeys
     }
 
     public func verify(now: Date = Date()) async throws -> Report {
         var report = Report()
-        var keysByOrigin: [String: [NodePublicKey]] = [:]
         var position: (origin: String, id: String)?
         while true {
             let page = try await store.entriesPage(after: position, limit: pageSize)
             for row in page {
-                if keysByOrigin[row.origin] == nil {
-                    keysByOrigin[row.origin] = trustedKeys(row.origin)
-                }
                 report.entriesChecked += 1
-                if let reason = Self.problem(with: row, keys: keysByOrigin[row.origin] ?? []) {
+                if let reason = Self.problem(with: row, keys: trustedKeys(row.origin, row.seq)) {
                     report.failures.append(Failure(origin: row.origin, id: row.id, reason: reason))
                 }
             }
@@ -52,7 +49,7 @@ public struct CatalogVerifier: Sendable {
         for origin in try await store.origins() {
             guard let head = try await store.head(origin: origin.name) else { continue }
             report.headsChecked += 1
-            let keys = keysByOrigin[origin.name] ?? trustedKeys(origin.name)
+            let keys = trustedKeys(origin.name, head.seq)
             if let reason = try await headProblem(head, keys: keys, isSelf: origin.isSelf) {
                 report.failures.append(Failure(origin: origin.name, id: nil, reason: reason))
             }
@@ -68,9 +65,9 @@ public struct CatalogVerifier: Sendable {
         } catch {
             return "stored envelope does not parse: \(error)"
         }
-        if keys.isEmpty { return "no trusted key for origin \(row.origin)" }
+        if keys.isEmpty { return "no key trusted for origin \(row.origin) at seq \(row.seq)" }
         guard keys.contains(where: { (try? signed.verify(with: $0)) != nil }) else {
-            return "signature does not verify with any trusted key of \(row.origin)"
+            return "signature does not verify with any key trusted for \(row.origin) at seq \(row.seq)"
         }
         if signed.origin != row.origin || signed.id != row.id || signed.seq != row.seq
             || signed.isTombstone != row.deleted || signed.payloadHash != row.payloadHash

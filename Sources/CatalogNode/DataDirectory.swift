@@ -26,6 +26,8 @@ public struct DataDirectory: Sendable, Hashable {
     public var config: URL { root.appendingPathComponent("config.yaml") }
     public var keysDirectory: URL { root.appendingPathComponent("keys", isDirectory: true) }
     public var signingKey: URL { keysDirectory.appendingPathComponent("signing.key") }
+    /// A new signing key while a rotation puts it in place.
+    public var pendingSigningKey: URL { keysDirectory.appendingPathComponent("signing.key.new") }
     public var signingPublicKey: URL { keysDirectory.appendingPathComponent("signing.pub") }
     public var tlsDirectory: URL { root.appendingPathComponent("tls", isDirectory: true) }
     public var tlsCertificate: URL { tlsDirectory.appendingPathComponent("cert.pem") }

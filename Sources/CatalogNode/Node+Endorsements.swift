@@ -18,6 +18,15 @@ extension Node {
         guard Vocabularies.regions.contains(region) else {
             throw CatalogError(.invalidInput, "region '\(region)' is not a German state code or DE")
         }
+        guard config.level.mayEndorse(level, in: region, from: config.region) else {
+            let scope =
+                config.level == .national
+                ? "the national node endorses agencies and clusters"
+                : "an agency endorses clusters of its own region (\(config.region))"
+            throw CatalogError(
+                .invalidInput,
+                "cannot endorse \(subject) as \(level.rawValue) in \(region): \(scope); peers would refuse it")
+        }
         let payload = EndorsementPayload(
             endorser: origin, subject: subject, key: key.text, region: region, level: level.rawValue,
             issued: Timestamp.format(now), expires: Timestamp.format(now.addingTimeInterval(Double(validDays) * 86_400))

@@ -24,7 +24,7 @@ public struct Node: Sendable {
             )
         }
         let config = try NodeConfig.load(from: directory.config)
-        let signingKey = try loadSigningKey(directory, config: config)
+        var signingKey = try loadSigningKey(directory, config: config)
         let store = try CatalogStore.open(path: directory.database.path)
         guard try await store.selfOrigin() == config.name else {
             throw CatalogError(.configuration, "the database in \(directory.path) does not belong to '\(config.name)'")
@@ -34,7 +34,30 @@ public struct Node: Sendable {
             throw CatalogError(
                 .configuration, "\(directory.signingKey.path) is not the key this node's catalog is signed with")
         }
+        signingKey = try await currentKey(directory, config: config, store: store, loaded: signingKey)
         return Node(directory: directory, config: config, store: store, signingKey: signingKey)
+    }
+
+    /// The key to sign with: `loaded`, unless a key rotation retired it, in which case the rotation
+    /// was interrupted between the database and the key files, and the swap is finished here.
+    private static func currentKey(
+        _ directory: DataDirectory, config: NodeConfig, store: CatalogStore, loaded: NodeSigningKey
+    ) async throws -> NodeSigningKey {
+        let rotations = try await store.rotations().compactMap { try? SignedKeyRotation(bytes: $0) }
+        guard
+            let rotation = rotations.first(where: { $0.rotation.origin == config.name && $0.oldKey == loaded.publicKey }
+            )
+        else { return loaded }
+        let pending = try? NodeSigningKey(
+            origin: config.name, pem: String(contentsOf: directory.pendingSigningKey, encoding: .utf8))
+        guard let pending, pending.publicKey == rotation.newKey else {
+            throw CatalogError(
+                .configuration,
+                "\(directory.signingKey.path) was retired by a key rotation from seq \(rotation.rotation.fromSeq); "
+                    + "put the new key (fingerprint \(rotation.newKey.displayFingerprint)) there")
+        }
+        try finishKeySwap(directory, retiring: loaded.publicKey, for: pending)
+        return pending
     }
 
     /// Reads the node's private key, refusing a key file others can read.

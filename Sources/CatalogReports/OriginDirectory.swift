@@ -3,8 +3,10 @@ import CatalogNode
 import CatalogSync
 import Foundation
 
-/// Names, levels and regions of the origins a node knows: its own config, its peer files, and the
-/// endorsements it holds (the newest statement about each subject).
+/// Names, levels and regions of the origins a node knows, as the node itself trusts them: the
+/// level and region of an origin come from the pin or endorsement that makes it trusted (never from
+/// a statement the node does not count), its display name from its peer file or the node's own
+/// config.
 public struct OriginDirectory: Sendable {
     public struct Info: Sendable {
         public let displayName: String
@@ -15,25 +17,25 @@ public struct OriginDirectory: Sendable {
     public private(set) var infos: [String: Info] = [:]
     /// The origins the node trusts, whether or not their catalogs arrived.
     public private(set) var trusted: [String] = []
+    public let trust: TrustSet
 
     public init(node: Node, now: Date = Date()) async throws {
-        for stored in try await node.store.endorsements() {
-            guard let signed = try? SignedEndorsement(bytes: stored.envelope), !signed.endorsement.revoked else {
-                continue
-            }
-            let e = signed.endorsement
-            infos[e.subject] = Info(
-                displayName: infos[e.subject]?.displayName ?? e.subject, level: e.level, region: e.region)
-        }
-        for peer in try PeerDirectory(node.directory).load() {
-            infos[peer.name] = Info(displayName: peer.displayName, level: peer.level.rawValue, region: peer.region)
+        trust = try await NodeTrust.current(node, now: now)
+        var names: [String: String] = [:]
+        for peer in try PeerDirectory(node.directory).load() { names[peer.name] = peer.displayName }
+        names[node.origin] = node.config.displayName
+        trusted = trust.origins
+        for origin in trusted {
+            guard let standing = trust.standing(of: origin) else { continue }
+            infos[origin] = Info(
+                displayName: names[origin] ?? origin, level: standing.level.rawValue, region: standing.region)
         }
         infos[node.origin] = Info(
             displayName: node.config.displayName, level: node.config.level.rawValue, region: node.config.region)
-        trusted = try await NodeTrust.current(node, now: now).origins
     }
 
+    /// What the node knows of `origin`; an origin it does not trust is `untrusted`, without region.
     public func info(_ origin: String) -> Info {
-        infos[origin] ?? Info(displayName: origin, level: "unknown", region: "")
+        infos[origin] ?? Info(displayName: origin, level: "untrusted", region: "")
     }
 }

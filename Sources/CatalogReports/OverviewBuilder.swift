@@ -9,6 +9,8 @@ public enum OverviewBuilder {
         let months = nextMonths(from: now, count: 12)
         let counts = try await node.store.overviewCounts(now: now, includePast: includePast, months: months)
         let origins = try await OriginDirectory(node: node, now: now)
+        let unverified = try await CopyVerification.unverified(store: node.store, trust: origins.trust)
+        let refusalsByPeer = try await node.store.refusalCountsByPeer()
 
         func rows(_ counts: [FacetCount], _ label: (String) -> String) -> [OverviewReport.Row] {
             counts.map { OverviewReport.Row(key: $0.value, label: label($0.value), count: $0.count) }
@@ -24,13 +26,20 @@ public enum OverviewBuilder {
             let info = origins.info(row.name)
             let missing = row.complete ? 0 : max(1, (row.head?.live ?? 0) - row.live)
             let expired = row.head.flatMap { Timestamp.parse($0.expires) }.map { $0 <= now } ?? false
+            let failing = unverified[row.name] ?? 0
             let status =
-                row.head == nil && !row.isSelf ? "absent" : expired ? "stale" : missing > 0 ? "incomplete" : "ok"
+                row.isSelf
+                ? "ok"
+                : !origins.trust.isTrusted(row.name) && (row.live > 0 || row.head != nil)
+                    ? "untrusted"
+                    : failing > 0
+                        ? "unverified"
+                        : row.head == nil ? "absent" : expired ? "stale" : missing > 0 ? "incomplete" : "ok"
             return OverviewReport.Freshness(
                 origin: row.name, displayName: info.displayName, level: info.level, region: info.region, live: row.live,
                 withdrawn: row.withdrawn, newestSeq: row.maxSeq, headIssued: row.head?.issued,
                 headExpires: row.head?.expires, headExpired: expired, missing: missing, viaPeer: row.head?.viaPeer,
-                refusals: row.refusals, status: status)
+                refusals: row.refusals, unverified: failing, status: status)
         }
         // Trusted origins whose catalog never arrived are missing from the overview: say so.
         let held = Set(counts.origins.map(\.name))
@@ -40,7 +49,7 @@ public enum OverviewBuilder {
                 .init(
                     origin: origin, displayName: info.displayName, level: info.level, region: info.region, live: 0,
                     withdrawn: 0, newestSeq: 0, headIssued: nil, headExpires: nil, headExpired: false, missing: 0,
-                    viaPeer: nil, refusals: 0, status: "absent"))
+                    viaPeer: nil, refusals: 0, unverified: 0, status: "absent"))
         }
 
         return OverviewReport(
@@ -54,7 +63,9 @@ public enum OverviewBuilder {
                 .map { .init(key: $0.key, label: $0.key, count: $0.value) },
             byMonth: months.map { .init(key: $0, label: $0, count: byMonth[$0] ?? 0) },
             regionTopic: counts.regionTopic,
-            freshness: freshness)
+            freshness: freshness,
+            refusalsByPeer: refusalsByPeer.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .map { .init(key: $0.key, label: $0.key.isEmpty ? "(no peer)" : $0.key, count: $0.value) })
     }
 
     /// `2026-11`, `2026-12`, ... in Berlin time, starting with the month of `date`.

@@ -23,7 +23,7 @@ public enum OverviewCSV {
                 [
                     "origin", "displayName", "level", "region", "live", "withdrawn", "newestSeq", "headIssued",
                     "headExpires",
-                    "headExpired", "missing", "viaPeer", "refusals", "status",
+                    "headExpired", "missing", "viaPeer", "refusals", "unverified", "status",
                 ]
             ]
                 + rows.map {
@@ -32,7 +32,7 @@ public enum OverviewCSV {
                         String($0.newestSeq),
                         $0.headIssued ?? "", $0.headExpires ?? "", String($0.headExpired), String($0.missing),
                         $0.viaPeer ?? "",
-                        String($0.refusals), $0.status,
+                        String($0.refusals), String($0.unverified), $0.status,
                     ]
                 })
     }

@@ -23,6 +23,14 @@ public enum OverviewHTML {
         body +=
             "<section id=\"freshness\"><h2>Catalogs: freshness and completeness</h2>" + freshness(report.freshness)
             + "</section>"
+        if !report.refusalsByPeer.isEmpty {
+            body +=
+                "<section id=\"refusals\"><h2>Refusals by peer</h2>"
+                + htmlTable(
+                    ["Peer", "Refused envelopes and statements"],
+                    report.refusalsByPeer.map { [$0.label, String($0.count)] })
+                + "</section>"
+        }
         return """
             <!DOCTYPE html>
             <html lang="de"><head><meta charset="utf-8">
@@ -37,7 +45,8 @@ public enum OverviewHTML {
             th, td { border: 1px solid #d0d7de; padding: 3px 8px; text-align: left; }
             td.n { text-align: right; }
             svg.chart text { font-size: 12px; fill: #1d232a; }
-            tr.stale td, tr.absent td { background: #fff1e5; } tr.incomplete td { background: #ffebe9; }
+            tr.stale td, tr.absent td { background: #fff1e5; }
+            tr.incomplete td, tr.unverified td, tr.untrusted td { background: #ffebe9; }
             </style></head>
             <body>\(body)</body></html>
 
@@ -77,14 +86,14 @@ public enum OverviewHTML {
             [
                 "Origin", "Name", "Level", "Region", "Live", "Withdrawn", "Newest seq", "Head issued", "Head expires",
                 "Missing",
-                "Via", "Refusals", "Status",
+                "Via", "Refusals", "Unverified", "Status",
             ],
             rows.map {
                 [
                     $0.origin, $0.displayName, $0.level, $0.region, String($0.live), String($0.withdrawn),
                     String($0.newestSeq),
                     $0.headIssued ?? "–", $0.headExpires ?? "–", String($0.missing), $0.viaPeer ?? "–",
-                    String($0.refusals), $0.status,
+                    String($0.refusals), String($0.unverified), $0.status,
                 ]
             },
             classes: rows.map(\.status))

@@ -29,9 +29,14 @@ public struct OverviewReport: Codable, Sendable {
         public let missing: Int
         /// The peer it came through; nil for the node's own catalog.
         public let viaPeer: String?
+        /// Refusals of envelopes the origin itself signed (rollbacks, equivocations); what a relay
+        /// sent in its name unsigned counts against the relay (`refusalsByPeer`).
         public let refusals: Int
-        /// `ok`, `stale` (head expired), `incomplete` (entries missing), or `absent` (trusted, but no
-        /// catalog arrived).
+        /// Envelopes held that no longer verify under the keys trusted for their seqs.
+        public let unverified: Int
+        /// `ok`; `untrusted` (held, but no key is trusted for it now); `unverified` (some envelopes
+        /// no longer verify, see `clusternode verify`); `absent` (trusted, but no catalog arrived);
+        /// `stale` (head expired); `incomplete` (entries missing).
         public let status: String
     }
 
@@ -50,6 +55,8 @@ public struct OverviewReport: Codable, Sendable {
     public let byMonth: [Row]
     public let regionTopic: [OverviewCounts.Cell]
     public let freshness: [Freshness]
+    /// Refusals ever caused by each peer's answers, most first.
+    public let refusalsByPeer: [Row]
 
     /// The tables `--by` can choose, by name.
     public func table(_ name: OverviewTable) -> [Row] {

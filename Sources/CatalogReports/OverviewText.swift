@@ -12,6 +12,10 @@ public enum OverviewText {
         }
         if table == nil {
             sections.append(freshness(report.freshness))
+            if !report.refusalsByPeer.isEmpty {
+                sections.append(
+                    bars("Refusals by peer (envelopes and statements refused, ever)", report.refusalsByPeer))
+            }
         }
         return sections.joined(separator: "\n\n")
     }

@@ -35,7 +35,7 @@ struct FeedController<Context: RequestContext>: Sendable {
                 return value
             } ?? Self.defaultLimit
         let page = try await node.store.feed(since: since, limit: limit)
-        let digest = try await node.store.endorsementsDigest()
+        let digest = try await NodeTrust.snapshot(node).statementsDigest
         return try Responses.feed(
             FeedHeader(
                 count: page.items.count, next: page.next, more: page.more, endorsements: digest, last: page.last),
@@ -47,9 +47,10 @@ struct FeedController<Context: RequestContext>: Sendable {
         return try Responses.feed(FeedHeader(count: heads.count), envelopes: heads.map(\.envelope))
     }
 
-    /// The trust statements the node holds: endorsements, then key rotations.
+    /// The trust statements the node holds and would accept itself: endorsements, then key
+    /// rotations.
     func endorsements() async throws -> Response {
-        let statements = try await node.store.endorsements().map(\.envelope) + node.store.rotations()
+        let statements = try await NodeTrust.snapshot(node).statements
         return try Responses.feed(FeedHeader(count: statements.count), envelopes: statements)
     }
 

@@ -10,19 +10,48 @@ public struct StoredEndorsement: Sendable, Hashable {
     public let viaPeer: String?
 }
 
+/// What the node keeps of trust statements: each is small, and what one node serves must fit in
+/// one answer another node accepts (32 MiB): 6,000 endorsements and 1,000 rotations of at most
+/// 4 KiB each.
+public enum StatementLimits {
+    /// Statements by one endorser: its subjects × their keys (a state has tens of clusters).
+    public static let perEndorser = 2_000
+    public static let endorsements = 6_000
+    public static let rotationsPerOrigin = 8
+    public static let rotations = 1_000
+    /// An expired endorsement is kept this long, then pruned (a revocation is kept: it is final).
+    public static let expiredRetention: TimeInterval = 30 * 86_400
+}
+
+/// The outcome of storing trust statements.
+public struct StatementSave: Sendable {
+    /// Statements that changed what the node holds.
+    public var stored = 0
+    /// Statements refused for a limit, with the reason.
+    public var overLimit: [(statement: Data, reason: String)] = []
+}
+
 extension CatalogStore {
-    /// Stores endorsement statements the node made or received (signatures checked by the caller),
-    /// keeping only the newest statement per endorser, subject and key; a revocation is final.
-    /// Returns how many changed what the node holds.
+    /// Stores endorsement statements the node made or received (signatures and entitlement checked
+    /// by the caller), keeping only the newest statement per endorser, subject and key (a
+    /// revocation is final), within `StatementLimits`; prunes endorsements long expired.
     @discardableResult
     public func saveEndorsements(_ endorsements: [SignedEndorsement], viaPeer: String?, at now: Date = Date())
-        async throws -> Int
+        async throws -> StatementSave
     {
         try await write { db in
-            var changed = 0
+            var save = StatementSave()
+            try db.execute(
+                sql: "DELETE FROM endorsement WHERE revoked = 0 AND expires < ?",
+                arguments: [Timestamp.format(now.addingTimeInterval(-StatementLimits.expiredRetention))])
             for signed in endorsements {
                 let e = signed.endorsement
                 let key = signed.subjectKey.rawRepresentation
+                guard signed.envelope.bytes.count <= Envelope.maxStatementBytes else {
+                    save.overLimit.append(
+                        (signed.envelope.bytes, "statement larger than \(Envelope.maxStatementBytes) bytes"))
+                    continue
+                }
                 if let existing = try Data.fetchOne(
                     db,
                     sql: "SELECT envelope FROM endorsement WHERE endorser = ? AND subject = ? AND subject_key = ?",
@@ -31,6 +60,28 @@ extension CatalogStore {
                     guard existing != signed.envelope.bytes,
                         let current = try? SignedEndorsement(bytes: existing), signed.supersedes(current)
                     else { continue }
+                } else {
+                    let byEndorser =
+                        try Int.fetchOne(
+                            db, sql: "SELECT count(*) FROM endorsement WHERE endorser = ?", arguments: [e.endorser])
+                        ?? 0
+                    let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM endorsement") ?? 0
+                    guard byEndorser < StatementLimits.perEndorser else {
+                        save.overLimit.append(
+                            (
+                                signed.envelope.bytes,
+                                "\(e.endorser) has \(StatementLimits.perEndorser) statements already"
+                            ))
+                        continue
+                    }
+                    guard total < StatementLimits.endorsements else {
+                        save.overLimit.append(
+                            (
+                                signed.envelope.bytes,
+                                "the node holds \(StatementLimits.endorsements) endorsements already"
+                            ))
+                        continue
+                    }
                 }
                 try db.execute(
                     sql: """
@@ -42,9 +93,9 @@ extension CatalogStore {
                         e.endorser, e.subject, key, e.level, e.region, e.issued, e.expires, e.revoked,
                         signed.envelope.bytes, Timestamp.format(now), viaPeer,
                     ])
-                changed += 1
+                save.stored += 1
             }
-            return changed
+            return save
         }
     }
 
@@ -61,70 +112,57 @@ extension CatalogStore {
         }
     }
 
-    /// Stores key rotation statements (checked by the caller); one per origin and new key.
+    /// Stores key rotation statements (checked by the caller); one per origin and new key, within
+    /// `StatementLimits`. Returns how many were new, and those refused for a limit.
     @discardableResult
     public func saveRotations(_ rotations: [SignedKeyRotation], viaPeer: String?, at now: Date = Date()) async throws
-        -> Int
+        -> StatementSave
     {
         try await write { db in
-            var stored = 0
+            var save = StatementSave()
             for signed in rotations {
                 let r = signed.rotation
+                let exists =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND new_key = ?",
+                        arguments: [r.origin, signed.newKey.rawRepresentation]) ?? false
+                if exists { continue }
+                let byOrigin =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM key_rotation WHERE origin = ?", arguments: [r.origin])
+                    ?? 0
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_rotation") ?? 0
+                if signed.envelope.bytes.count > Envelope.maxStatementBytes
+                    || byOrigin >= StatementLimits.rotationsPerOrigin
+                    || total >= StatementLimits.rotations
+                {
+                    save.overLimit.append(
+                        (signed.envelope.bytes, "key rotation of \(r.origin) beyond the node's limits"))
+                    continue
+                }
                 try db.execute(
                     sql: """
-                        INSERT OR IGNORE INTO key_rotation (origin, old_key, new_key, from_seq, issued, envelope, received_at, via_peer)
+                        INSERT INTO key_rotation (origin, old_key, new_key, from_seq, issued, envelope, received_at, via_peer)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         r.origin, signed.oldKey.rawRepresentation, signed.newKey.rawRepresentation, r.fromSeq, r.issued,
                         signed.envelope.bytes, Timestamp.format(now), viaPeer,
                     ])
-                stored += db.changesCount
+                save.stored += 1
             }
-            return stored
+            return save
         }
     }
 
-    /// Trusts `key` as one of the node's own, and stores the rotation statement that announces it,
-    /// in one transaction.
-    public func addOwnKey(_ key: NodePublicKey, rotation: SignedKeyRotation, at now: Date = Date()) async throws {
-        try await write { db in
-            guard let origin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") else {
-                throw CatalogError(.configuration, "the database has no own origin")
-            }
-            try OriginKey(origin: origin, key: key, source: .self, addedAt: Timestamp.format(now)).insert(db)
-            let r = rotation.rotation
-            try db.execute(
-                sql: """
-                    INSERT INTO key_rotation (origin, old_key, new_key, from_seq, issued, envelope, received_at, via_peer)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
-                    """,
-                arguments: [
-                    r.origin, rotation.oldKey.rawRepresentation, rotation.newKey.rawRepresentation, r.fromSeq, r.issued,
-                    rotation.envelope.bytes, Timestamp.format(now),
-                ])
-        }
+    /// The version of what trust is computed from (endorsements, rotations, own keys): it moves on
+    /// every change, whichever process made it.
+    public func trustVersion() async throws -> Int64 {
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT version FROM trust_version") ?? 0 }
     }
 
     /// Every key rotation statement held, as stored.
     public func rotations() async throws -> [Data] {
         try await read { db in try Data.fetchAll(db, sql: "SELECT envelope FROM key_rotation ORDER BY origin, issued") }
-    }
-
-    /// A digest over the endorsement and key rotation statements held: a peer compares it to decide
-    /// whether it must fetch them again.
-    public func endorsementsDigest() async throws -> String {
-        try await read { db in
-            let hashes = try String.fetchAll(
-                db,
-                sql: """
-                    SELECT hex(envelope) FROM (
-                        SELECT envelope, endorser AS a, subject AS b, subject_key AS c FROM endorsement
-                        UNION ALL SELECT envelope, origin, '~rotation', new_key FROM key_rotation
-                    ) ORDER BY a, b, c
-                    """)
-            return CatalogDigest.compute(
-                hashes.enumerated().map { CatalogDigest.Line(id: String($0.offset), seq: 0, payloadHash: $0.element) })
-        }
     }
 }

@@ -233,6 +233,63 @@ extension CatalogStore {
                     DROP INDEX search_session_by_entry;
                     """)
         }
+        migrator.registerMigration("v8: bounded refusals, trust version, entry signers") { db in
+            try db.execute(
+                sql: """
+                    -- Refusals ever counted, by the peer that served them; by origin only when the origin's
+                    -- own signature verified (rollback, equivocation): a relay cannot blame an origin.
+                    -- The `refusal` table keeps only the newest rows per peer; these counts keep the rest.
+                    CREATE TABLE refusal_count (
+                        peer TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        count INTEGER NOT NULL,
+                        PRIMARY KEY (peer, origin, reason)
+                    ) WITHOUT ROWID;
+                    INSERT INTO refusal_count (peer, origin, reason, count)
+                        SELECT coalesce(peer, ''),
+                               CASE WHEN reason IN ('rollback', 'equivocation') THEN coalesce(origin, '') ELSE '' END,
+                               reason, count(*)
+                        FROM refusal GROUP BY 1, 2, 3;
+                    UPDATE refusal SET detail = substr(detail, 1, 240) WHERE length(detail) > 240;
+                    CREATE INDEX refusal_by_peer ON refusal(peer, id);
+                    DELETE FROM refusal WHERE id IN (
+                        SELECT id FROM (
+                            SELECT id, row_number() OVER (PARTITION BY peer ORDER BY id DESC) AS n FROM refusal
+                        ) WHERE n > 1000);
+
+                    -- Moves on every change of what trust is computed from, so that a computed trust set
+                    -- can be kept until the next one.
+                    CREATE TABLE trust_version (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        version INTEGER NOT NULL
+                    );
+                    INSERT INTO trust_version (id, version) VALUES (1, 0);
+                    CREATE TRIGGER endorsement_added AFTER INSERT ON endorsement
+                        BEGIN UPDATE trust_version SET version = version + 1; END;
+                    CREATE TRIGGER endorsement_changed AFTER UPDATE ON endorsement
+                        BEGIN UPDATE trust_version SET version = version + 1; END;
+                    CREATE TRIGGER endorsement_removed AFTER DELETE ON endorsement
+                        BEGIN UPDATE trust_version SET version = version + 1; END;
+                    CREATE TRIGGER rotation_added AFTER INSERT ON key_rotation
+                        BEGIN UPDATE trust_version SET version = version + 1; END;
+                    CREATE TRIGGER rotation_removed AFTER DELETE ON key_rotation
+                        BEGIN UPDATE trust_version SET version = version + 1; END;
+                    CREATE TRIGGER origin_key_added AFTER INSERT ON origin_key
+                        BEGIN UPDATE trust_version SET version = version + 1; END;
+                    CREATE TRIGGER origin_key_removed AFTER DELETE ON origin_key
+                        BEGIN UPDATE trust_version SET version = version + 1; END;
+                    CREATE INDEX endorsement_by_expiry ON endorsement(revoked, expires);
+
+                    -- The key id an envelope is signed under, so that the overview can tell, without
+                    -- reading every envelope, whether an origin's copy still verifies under the keys
+                    -- the node trusts for its seqs.
+                    ALTER TABLE entry ADD COLUMN signer TEXT;
+                    UPDATE entry SET signer = json_extract(CAST(envelope AS TEXT), '$.signatures[0].keyid')
+                        WHERE json_valid(CAST(envelope AS TEXT));
+                    CREATE INDEX entry_by_signer ON entry(origin, signer, seq);
+                    """)
+        }
         return migrator
     }
 }

@@ -99,7 +99,7 @@ extension CatalogStore {
             ).map { OverviewCounts.Cell(region: $0[0], topic: $0[1], count: $0[2]) }
 
             let refusals = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT origin, count(*) FROM refusal WHERE origin IS NOT NULL GROUP BY 1")
+                try Row.fetchAll(db, sql: "SELECT origin, sum(count) FROM refusal_count WHERE origin != '' GROUP BY 1")
                     .map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: { a, _ in a })
             counts.origins = try Row.fetchAll(
                 db,

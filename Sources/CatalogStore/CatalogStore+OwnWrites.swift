@@ -22,14 +22,22 @@ extension CatalogStore {
     /// Changes the node's own catalog in one transaction: `plan` sees the stored state and returns
     /// the signed envelopes to store (seqs following `maxSeq` in order); then `signHead` signs a head
     /// over the catalog as it now stands. Either all of it is stored or none.
+    ///
+    /// With `keyChange`, the new key, its rotation statement and the node's own endorsements signed
+    /// anew are stored in the same transaction: a key rotation and the catalog re-signed under the
+    /// new key are one step.
     public func writeOwnCatalog<T: Sendable>(
         plan: @Sendable @escaping (OwnCatalogState) throws -> (entries: [SignedEntry], result: T),
         signHead: @Sendable @escaping (CatalogHeadState) throws -> SignedHead,
+        keyChange: OwnKeyChange? = nil,
         at now: Date = Date()
     ) async throws -> T {
         try await write { db in
             guard let origin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") else {
                 throw CatalogError(.configuration, "the database has no own origin; run clusternode init")
+            }
+            if let keyChange {
+                try Self.store(keyChange, origin: origin, at: now, db)
             }
             let maxSeq =
                 try Int64.fetchOne(db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [origin]) ?? 0
@@ -68,6 +76,33 @@ extension CatalogStore {
         }
     }
 
+    private static func store(_ change: OwnKeyChange, origin: String, at now: Date, _ db: Database) throws {
+        try OriginKey(origin: origin, key: change.key, source: .self, addedAt: Timestamp.format(now)).insert(db)
+        let r = change.rotation.rotation
+        try db.execute(
+            sql: """
+                INSERT INTO key_rotation (origin, old_key, new_key, from_seq, issued, envelope, received_at, via_peer)
+                VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
+                """,
+            arguments: [
+                r.origin, change.rotation.oldKey.rawRepresentation, change.rotation.newKey.rawRepresentation, r.fromSeq,
+                r.issued, change.rotation.envelope.bytes, Timestamp.format(now),
+            ])
+        for signed in change.endorsements {
+            let e = signed.endorsement
+            try db.execute(
+                sql: """
+                    UPDATE endorsement SET level = ?, region = ?, issued = ?, expires = ?, revoked = ?, envelope = ?,
+                        received_at = ?
+                    WHERE endorser = ? AND subject = ? AND subject_key = ? AND via_peer IS NULL
+                    """,
+                arguments: [
+                    e.level, e.region, e.issued, e.expires, e.revoked, signed.envelope.bytes, Timestamp.format(now),
+                    e.endorser, e.subject, signed.subjectKey.rawRepresentation,
+                ])
+        }
+    }
+
     /// The last position used in the change feed, by entries and heads alike.
     static func lastReceipt(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(
@@ -93,22 +128,28 @@ extension CatalogStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO entry (origin, id, seq, updated, deleted, type, visibility, payload_hash, envelope, receipt,
-                                   received_at, via_peer)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   received_at, via_peer, signer)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (origin, id) DO UPDATE SET
                     seq = excluded.seq, updated = excluded.updated, deleted = excluded.deleted, type = excluded.type,
                     visibility = excluded.visibility, payload_hash = excluded.payload_hash,
                     envelope = excluded.envelope, receipt = excluded.receipt, received_at = excluded.received_at,
-                    via_peer = excluded.via_peer
+                    via_peer = excluded.via_peer, signer = excluded.signer
                 """
         ).execute(arguments: [
             row.origin, row.id, row.seq, row.updated, row.deleted, row.type?.rawValue, row.visibility.rawValue,
-            row.payloadHash, row.envelope, row.receipt, row.receivedAt, row.viaPeer,
+            row.payloadHash, row.envelope, row.receipt, row.receivedAt, row.viaPeer, signer(of: signed),
         ])
         // A search document exists only for an entry stored before.
         try SearchIndex.update(signed, indexedBefore: previous != nil, terms: terms, db)
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)")
             .execute(arguments: [signed.origin, signed.seq, signed.payloadHash])
+    }
+
+    /// The key id the envelope is signed under: the first of its origin's signatures (the one that
+    /// verified, for every envelope this node wrote or received; the overview checks that).
+    static func signer(of signed: SignedEntry) -> String? {
+        signed.envelope.signatures.first { $0.keyid.hasPrefix(signed.origin + "#") }?.keyid
     }
 
     /// The digest of an origin's live federated entries, hashed as the index yields them in id order:

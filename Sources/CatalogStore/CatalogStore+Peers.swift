@@ -53,10 +53,19 @@ extension CatalogStore {
     public func refusalCounts() async throws -> [Refusal.Reason: Int] {
         try await read { db in
             var counts: [Refusal.Reason: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT reason, count(*) AS n FROM refusal GROUP BY reason") {
+            for row in try Row.fetchAll(db, sql: "SELECT reason, sum(count) AS n FROM refusal_count GROUP BY reason") {
                 if let reason = Refusal.Reason(rawValue: row["reason"]) { counts[reason] = row["n"] }
             }
             return counts
+        }
+    }
+
+    /// How many refusals each peer's answers caused, ever.
+    public func refusalCountsByPeer() async throws -> [String: Int] {
+        try await read { db in
+            Dictionary(
+                try Row.fetchAll(db, sql: "SELECT peer, sum(count) FROM refusal_count GROUP BY peer")
+                    .map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: { a, _ in a })
         }
     }
 

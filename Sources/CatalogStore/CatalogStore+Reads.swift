@@ -71,3 +71,40 @@ extension CatalogStore {
         }
     }
 }
+
+/// The envelopes of one origin signed under one key id, and their seqs.
+public struct SignerGroup: Sendable, Hashable {
+    public let origin: String
+    /// The key id of the envelopes' first signature of their origin; nil if none.
+    public let signer: String?
+    public let minSeq: Int64
+    public let maxSeq: Int64
+    public let count: Int
+}
+
+extension CatalogStore {
+    /// Every received origin's envelopes grouped by the key id they are signed under: whether a
+    /// copy still verifies under the keys trusted for its seqs can be told from these, reading the
+    /// envelopes themselves only for groups in doubt.
+    public func signerGroups() async throws -> [SignerGroup] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT origin, signer, min(seq), max(seq), count(*) FROM entry
+                    WHERE origin NOT IN (SELECT name FROM origin WHERE is_self = 1)
+                    GROUP BY origin, signer
+                    """
+            ).map { SignerGroup(origin: $0[0], signer: $0[1], minSeq: $0[2], maxSeq: $0[3], count: $0[4]) }
+        }
+    }
+
+    /// The envelopes of one signer group.
+    public func entries(of group: SignerGroup) async throws -> [StoredEntry] {
+        try await read { db in
+            try StoredEntry.fetchAll(
+                db, sql: "SELECT * FROM entry WHERE origin = ? AND signer IS ? ORDER BY seq",
+                arguments: [group.origin, group.signer])
+        }
+    }
+}

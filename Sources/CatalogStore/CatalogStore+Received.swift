@@ -49,17 +49,7 @@ extension CatalogStore {
                 }
             }
             try terms.flush(db)
-            for refusal in outcome.refusals {
-                try db.execute(
-                    sql: """
-                        INSERT INTO refusal (at, peer, origin, entry_id, seq, reason, detail)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        receivedAt, refusal.peer, refusal.origin, refusal.entryID, refusal.seq, refusal.reason.rawValue,
-                        refusal.detail,
-                    ])
-            }
+            try Self.log(outcome.refusals, at: receivedAt, db)
             try db.execute(
                 sql: "INSERT OR IGNORE INTO peer_state (peer, refused_for_trust) VALUES (?, 0)", arguments: [peer])
             let refusedForTrust = refusedForTrust || outcome.refusals.contains { $0.reason.isForWantOfTrust }
@@ -83,6 +73,54 @@ extension CatalogStore {
             }
             return outcome
         }
+    }
+
+    /// The most refusal rows kept per peer; older ones are pruned (their counts stay in
+    /// `refusal_count`).
+    public static let maxRefusalsPerPeer = 1_000
+
+    /// Counts every refusal and keeps the newest `maxRefusalsPerPeer` rows of each peer.
+    static func log(_ refusals: [Refusal], at time: String, _ db: Database) throws {
+        guard !refusals.isEmpty else { return }
+        var counts: [[String]: Int] = [:]
+        for refusal in refusals {
+            let origin = refusal.reason.implicatesOrigin ? refusal.origin ?? "" : ""
+            counts[[refusal.peer ?? "", origin, refusal.reason.rawValue], default: 0] += 1
+        }
+        for (key, count) in counts {
+            try db.execute(
+                sql: """
+                    INSERT INTO refusal_count (peer, origin, reason, count) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (peer, origin, reason) DO UPDATE SET count = count + excluded.count
+                    """,
+                arguments: [key[0], key[1], key[2], count])
+        }
+        var peers: Set<String?> = []
+        for refusal in refusals.suffix(maxRefusalsPerPeer) {
+            peers.insert(refusal.peer)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO refusal (at, peer, origin, entry_id, seq, reason, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                time, refusal.peer, refusal.origin, refusal.entryID, refusal.seq, refusal.reason.rawValue,
+                refusal.detail,
+            ])
+        }
+        for peer in peers {
+            try db.execute(
+                sql: """
+                    DELETE FROM refusal WHERE peer IS ?1 AND id <= (
+                        SELECT id FROM refusal WHERE peer IS ?1 ORDER BY id DESC LIMIT 1 OFFSET ?2)
+                    """,
+                arguments: [peer, maxRefusalsPerPeer])
+        }
+    }
+
+    /// Logs refusals made outside a page (trust statements refused at the door).
+    public func logRefusals(_ refusals: [Refusal], at now: Date = Date()) async throws {
+        try await write { db in try Self.log(refusals, at: Timestamp.format(now), db) }
     }
 
     private static func apply(

@@ -18,3 +18,17 @@ public struct CatalogHeadState: Sendable {
     public var live: Int { lines.count }
     public var digest: String { CatalogDigest.compute(lines) }
 }
+
+/// A rotation of the node's own key, written with the catalog it re-signs.
+public struct OwnKeyChange: Sendable {
+    public let key: NodePublicKey
+    public let rotation: SignedKeyRotation
+    /// The node's own endorsements and revocations, signed with the new key.
+    public let endorsements: [SignedEndorsement]
+
+    public init(key: NodePublicKey, rotation: SignedKeyRotation, endorsements: [SignedEndorsement]) {
+        self.key = key
+        self.rotation = rotation
+        self.endorsements = endorsements
+    }
+}

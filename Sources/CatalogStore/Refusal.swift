@@ -20,11 +20,24 @@ public struct Refusal: Codable, Sendable, Hashable, CustomStringConvertible {
         case oversized
         /// Not a well-formed envelope or payload.
         case malformed
+        /// Signed with a key of the origin that is retired for this seq (by a key rotation), or not
+        /// yet valid for it.
+        case retiredKey = "retired-key"
+        /// A trust statement its signer may not make: an endorsement by a cluster or by a retired
+        /// key, or beyond the endorser's level or region.
+        case notEntitled = "not-entitled"
+        /// A trust statement beyond what the node keeps: too large, or too many of one endorser.
+        case overLimit = "over-limit"
 
         /// Refused for want of trust: the same envelope may be accepted once trust changes.
         public var isForWantOfTrust: Bool {
-            [.badSignature, .untrustedOrigin, .endorsementExpired, .endorsementRevoked].contains(self)
+            [.badSignature, .untrustedOrigin, .endorsementExpired, .endorsementRevoked, .retiredKey].contains(self)
         }
+
+        /// Refused after the envelope verified under the origin's key: the origin itself (or its key)
+        /// signed what was refused. Other refusals say nothing about the origin a line names, only
+        /// about the peer that served it.
+        public var implicatesOrigin: Bool { self == .rollback || self == .equivocation }
     }
 
     public var peer: String?
@@ -32,7 +45,11 @@ public struct Refusal: Codable, Sendable, Hashable, CustomStringConvertible {
     public var entryID: String?
     public var seq: Int64?
     public var reason: Reason
+    /// What was wrong, in at most `maxDetail` characters; text a peer sent is escaped (`SafeText`).
     public var detail: String
+
+    /// The longest detail kept: a refusal must not store what the peer sent.
+    public static let maxDetail = 240
 
     public init(
         peer: String?, origin: String? = nil, entryID: String? = nil, seq: Int64? = nil, reason: Reason,
@@ -43,7 +60,7 @@ public struct Refusal: Codable, Sendable, Hashable, CustomStringConvertible {
         self.entryID = entryID
         self.seq = seq
         self.reason = reason
-        self.detail = detail
+        self.detail = SafeText.excerpt(detail, limit: Self.maxDetail)
     }
 
     public var description: String {

@@ -69,7 +69,7 @@ enum PageVerifier {
                         detail: "entry breaks the schema: \(issue)"))
             }
             if let refusal = check(
-                origin: signed.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) })
+                origin: signed.origin, seq: signed.seq, trust: trust, verify: { try signed.verify(with: $0) })
             {
                 return .failure(
                     Refusal(
@@ -84,8 +84,15 @@ enum PageVerifier {
             } catch {
                 return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
             }
+            guard line.count <= Envelope.maxStatementBytes else {
+                return .failure(
+                    Refusal(
+                        peer: peer, origin: signed.head.origin, seq: signed.head.seq, reason: .oversized,
+                        detail: "head of \(line.count) bytes exceeds \(Envelope.maxStatementBytes)"))
+            }
             if let refusal = check(
-                origin: signed.head.origin, trust: trust, peer: peer, verify: { try signed.verify(with: $0) })
+                origin: signed.head.origin, seq: signed.head.seq, trust: trust,
+                verify: { try signed.verify(with: $0) })
             {
                 return .failure(
                     Refusal(
@@ -99,9 +106,10 @@ enum PageVerifier {
         }
     }
 
-    /// Why an envelope of `origin` cannot be accepted, or nil when a trusted key verifies it.
+    /// Why `origin`'s envelope at `seq` cannot be accepted, or nil when a key trusted for that seq
+    /// verifies it.
     private static func check(
-        origin: String, trust: TrustSet, peer: String, verify: (NodePublicKey) throws -> Void
+        origin: String, seq: Int64, trust: TrustSet, verify: (NodePublicKey) throws -> Void
     ) -> (reason: Refusal.Reason, detail: String)? {
         let keys = trust.keys(for: origin)
         guard !keys.isEmpty else {
@@ -111,7 +119,13 @@ enum PageVerifier {
             case .revoked: return (.endorsementRevoked, "the origin's endorsement was revoked")
             }
         }
-        for key in keys where (try? verify(key)) != nil { return nil }
+        let valid = trust.keys(for: origin, seq: seq)
+        for key in valid where (try? verify(key)) != nil { return nil }
+        for key in keys where !valid.contains(key) && (try? verify(key)) != nil {
+            let bound = trust.seqBound(of: key, origin: origin)
+            let range = "\(bound?.from ?? 1)..<\(bound?.until.map(String.init) ?? "")"
+            return (.retiredKey, "signed with key \(key.keyID(origin: origin)), valid for seqs \(range) only")
+        }
         return (.badSignature, "signature does not verify under the origin's trusted key")
     }
 

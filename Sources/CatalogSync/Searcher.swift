@@ -18,7 +18,9 @@ public struct Searcher: Sendable {
         var hits: [SearchResponse.Hit] = []
         for match in result.matches {
             guard let signed = try? match.entry.signedEntry(), let entry = signed.entry else { continue }
-            let verified = trust.keys(for: signed.origin).contains { (try? signed.verify(with: $0)) != nil }
+            let verified = trust.keys(for: signed.origin, seq: signed.seq).contains {
+                (try? signed.verify(with: $0)) != nil
+            }
             hits.append(
                 SearchResponse.Hit(
                     origin: signed.origin, id: signed.id, seq: signed.seq, updated: signed.payload.updated,

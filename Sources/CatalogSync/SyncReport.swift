@@ -18,9 +18,19 @@ public struct PeerSyncReport: Sendable, Codable {
     public var heads = 0
     /// Endorsement statements newly stored.
     public var endorsements = 0
+    /// Trust statements the peer served that the node refused at the door: signed by nobody it
+    /// trusts, by a signer not entitled to make them, or beyond its limits.
+    public var statementsRefused = 0
+    /// The first refusals of the pull (at most `maxListedRefusals`).
     public var refused: [Refusal] = []
-    /// Refusals beyond the most one pull logs, only counted.
+    /// Refusals beyond those listed, only counted.
     public var refusedNotLogged = 0
+
+    /// The most refusals one report lists; the node's log keeps as many per peer.
+    public static let maxListedRefusals = 1_000
+
+    /// Every refusal of the pull, listed or not.
+    public var refusedCount: Int { refused.count + refusedNotLogged }
     /// Origins that came through this peer and whose copy does not match their newest head.
     public var incomplete: [OriginCompleteness] = []
 
@@ -37,7 +47,9 @@ public struct PeerSyncReport: Sendable, Codable {
         withdrawn += outcome.withdrawn
         unchanged += outcome.unchanged + outcome.own
         heads += outcome.heads
-        refused += outcome.refusals
+        let room = max(0, Self.maxListedRefusals - refused.count)
+        refused += outcome.refusals.prefix(room)
+        refusedNotLogged += max(0, outcome.refusals.count - room)
     }
 }
 

@@ -76,8 +76,6 @@ public struct SyncRunner: Sendable {
 
     /// The most pages one pull takes from a peer; the next pull goes on from there.
     public static let maxPagesPerPull = 10_000
-    /// The most refusals one pull logs; the rest are only counted.
-    public static let maxLoggedRefusals = 1_000
 
     private func pull(_ peer: PeerFile, into report: inout PeerSyncReport, logger: Logger, progress: Progress?)
         async throws
@@ -130,12 +128,10 @@ public struct SyncRunner: Sendable {
             }
             let verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
             let next = page.header.next ?? cursor
-            let room = max(0, Self.maxLoggedRefusals - report.refused.count)
             let outcome = try await node.store.applyReceived(
-                verified.items, refusals: Array(verified.refusals.prefix(room)), peer: peer.name, from: stored,
+                verified.items, refusals: verified.refusals, peer: peer.name, from: stored,
                 cursor: next, trustDigest: trust.digest, fromStart: cursor == 0,
                 refusedForTrust: verified.refusals.contains { $0.reason.isForWantOfTrust })
-            report.refusedNotLogged += max(0, verified.refusals.count - room)
             report.envelopes += page.lines.count
             report.add(outcome)
             stored = next
@@ -160,31 +156,83 @@ public struct SyncRunner: Sendable {
         }
     }
 
-    func currentTrust(extra: [SignedEndorsement] = [], extraRotations: [SignedKeyRotation] = []) async throws
-        -> TrustSet
-    {
-        try await NodeTrust.current(node, extra: extra, extraRotations: extraRotations)
+    func currentTrust() async throws -> TrustSet {
+        try await NodeTrust.current(node)
     }
 
-    /// Fetches the peer's endorsements, stores those signed by a trusted endorser, and updates
-    /// `trust`. Returns how many statements were stored.
+    /// The most trust statements one answer of a peer may hold; more is refused whole.
+    public static let maxStatementsPerAnswer = StatementLimits.endorsements + StatementLimits.rotations
+
+    /// Fetches the peer's trust statements and stores those its signers are entitled to make, as
+    /// the node's trust with them would judge (docs/PROTOCOL.md, "Trust"); refuses and counts the
+    /// rest. Updates `trust`. Returns how many statements were stored, and whether some were left
+    /// that new trust might accept.
     private func refreshEndorsements(
         from client: PeerClient, peer: String, trust: inout TrustSet, report: inout PeerSyncReport
     ) async throws -> (stored: Int, dropped: Bool) {
         let answer = try await client.endorsements()
         report.requests += 1
         report.bytes += answer.bodyBytes
-        let offered = answer.lines.compactMap { try? SignedEndorsement(bytes: $0) }
-        let rotations = answer.lines.compactMap { try? SignedKeyRotation(bytes: $0) }.filter(\.isSignedByBothKeys)
-        let candidate = try await currentTrust(extra: offered, extraRotations: rotations)
-        // Keep what a trusted key verifiably signed; ignore the rest (it proves nothing).
-        let accepted = offered.filter { signed in
-            candidate.keys(for: signed.endorsement.endorser).contains { (try? signed.verify(with: $0)) != nil }
+        guard answer.lines.count <= Self.maxStatementsPerAnswer else {
+            throw CatalogError(
+                .invalidInput,
+                "peer served \(answer.lines.count) trust statements; a node keeps at most \(Self.maxStatementsPerAnswer)"
+            )
         }
-        let acceptedRotations = rotations.filter { candidate.keys(for: $0.rotation.origin).contains($0.oldKey) }
-        let stored = try await node.store.saveEndorsements(accepted, viaPeer: peer)
-        let storedRotations = try await node.store.saveRotations(acceptedRotations, viaPeer: peer)
+        var refusals: [Refusal] = []
+        func refuse(_ reason: Refusal.Reason, _ detail: String) {
+            refusals.append(Refusal(peer: peer, reason: reason, detail: detail))
+        }
+        var offered: [SignedEndorsement] = []
+        var rotations: [SignedKeyRotation] = []
+        for line in answer.lines {
+            guard line.count <= Envelope.maxStatementBytes else {
+                refuse(.oversized, "trust statement of \(line.count) bytes exceeds \(Envelope.maxStatementBytes)")
+                continue
+            }
+            if let endorsement = try? SignedEndorsement(bytes: line) {
+                offered.append(endorsement)
+            } else if let rotation = try? SignedKeyRotation(bytes: line) {
+                rotations.append(rotation)
+            } else {
+                refuse(.malformed, "not an endorsement or key rotation statement")
+            }
+        }
+        let candidate = try await NodeTrust.candidate(node, extra: offered, extraRotations: rotations)
+        let verdicts = candidate.statementVerdicts.suffix(offered.count)
+        var accepted: [SignedEndorsement] = []
+        var unverified = 0
+        for (signed, verdict) in zip(offered, verdicts) {
+            let e = signed.endorsement
+            switch verdict {
+            case .entitled: accepted.append(signed)
+            case .unverified: unverified += 1
+            case .notEntitled(let why): refuse(.notEntitled, "endorsement of \(e.subject) by \(e.endorser): \(why)")
+            }
+        }
+        if unverified > 0 {
+            refuse(.notEntitled, "\(unverified) endorsements signed by no key trusted for their endorser")
+        }
+        let acceptedRotations = rotations.filter { candidate.mayAccept($0) }
+        for rotation in rotations where !candidate.mayAccept(rotation) {
+            refuse(.notEntitled, "key rotation of \(rotation.rotation.origin) from a key not trusted for it")
+        }
+        for origin in candidate.conflictedRotations.sorted() {
+            logger.error(
+                "two different key rotations of one key: the key may be stolen; neither new key is trusted through them",
+                metadata: ["origin": "\(origin)"])
+        }
+        let saved = try await node.store.saveEndorsements(accepted, viaPeer: peer)
+        let savedRotations = try await node.store.saveRotations(acceptedRotations, viaPeer: peer)
+        for (_, reason) in saved.overLimit + savedRotations.overLimit { refuse(.overLimit, reason) }
+        report.statementsRefused +=
+            offered.count + rotations.count - accepted.count - acceptedRotations.count
+            + saved.overLimit.count + savedRotations.overLimit.count
+        try await node.store.logRefusals(refusals)
         trust = try await currentTrust()
-        return (stored + storedRotations, accepted.count < offered.count || acceptedRotations.count < rotations.count)
+        return (
+            saved.stored + savedRotations.stored,
+            accepted.count < offered.count || acceptedRotations.count < rotations.count
+        )
     }
 }

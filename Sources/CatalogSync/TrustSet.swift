@@ -1,26 +1,77 @@
 import CatalogCore
+import Crypto
 import Foundation
 
-/// Which keys the node accepts for which origins, decided from the peers it pinned and the
-/// endorsements it holds.
+/// Which keys the node accepts for which origins and seqs, decided from the keys it pinned (its
+/// anchors) and the endorsement and key rotation statements it holds. The rules are those of
+/// docs/PROTOCOL.md, "Trust":
 ///
-/// An origin's key is trusted when it is pinned in a peer file (an anchor), or endorsed with a key
-/// that is itself trusted and may endorse (an agency's or the national node's), through any chain.
-/// An endorsement counts while it is unexpired and verifiably signed; a revocation by a key that may
-/// endorse removes the revoked key and everything that depended on it. Anchors, and the node's own
-/// origin, are never changed by endorsements.
+/// - An anchor (the node's own key, or a key pinned in a peer file) is trusted at the level and
+///   region the operator gave it. Statements by others never add keys to, or remove keys from, an
+///   anchored origin.
+/// - An endorsement counts when it is signed by a key of its endorser that may endorse (an
+///   agency's or the national node's, not retired), and its level and region lie within that key's
+///   (`NodeLevel.mayEndorse(_:in:from:)`). It makes the subject's key trusted at that level and
+///   region, through any chain.
+/// - A revocation withdraws only its endorser's own endorsement of that key, and with it whatever
+///   rested on it.
+/// - A key rotation signed by both keys retires the old key from `fromSeq` on and makes the new key
+///   valid from `fromSeq` on, wherever the old key was trusted, at its level and region. Two
+///   different rotations of one key void each other: the key is retired at the lower `fromSeq`,
+///   and neither new key gains anything from them.
+///
+/// Evaluation takes linear time in the statements held: every signature is checked once, on all
+/// cores, against the keys its key id names, and each statement is visited once per key that
+/// grants its endorser the right to endorse.
 public struct TrustSet: Sendable {
     /// A key the node starts from: its own, or one pinned in a peer file.
     public struct Anchor: Sendable {
         public let origin: String
         public let key: NodePublicKey
-        public let mayEndorse: Bool
+        public let level: NodeLevel
+        public let region: String
 
-        public init(origin: String, key: NodePublicKey, mayEndorse: Bool) {
+        public init(origin: String, key: NodePublicKey, level: NodeLevel, region: String) {
             self.origin = origin
             self.key = key
-            self.mayEndorse = mayEndorse
+            self.level = level
+            self.region = region
         }
+    }
+
+    /// One reason to accept a key for an origin, and for which seqs.
+    public struct Grant: Sendable, Hashable {
+        public let origin: String
+        public let key: NodePublicKey
+        public let level: NodeLevel
+        public let region: String
+        /// The first seq the key may sign (1 unless a rotation made it the new key).
+        public let fromSeq: Int64
+        /// The seq from which on the key is retired by a rotation; nil while it is current.
+        public let untilSeq: Int64?
+        /// The endorser whose statement the grant rests on; nil for an anchor.
+        public let endorser: String?
+        /// When the endorsement it rests on expires; nil for an anchor.
+        public let expires: Date?
+        /// The level of the endorser's own grant; nil for an anchor. A pin outranks the national
+        /// node's word, which outranks an agency's, when they disagree about an origin's region.
+        public let vouchedAt: NodeLevel?
+
+        var rank: Int {
+            switch vouchedAt {
+            case nil: return 3
+            case .national: return 2
+            case .agency: return 1
+            case .cluster: return 0
+            }
+        }
+
+        public func covers(_ seq: Int64) -> Bool { seq >= fromSeq && untilSeq.map { seq < $0 } != false }
+
+        /// A retired key signs no statements: statements carry no seq a rotation could bound.
+        public var mayEndorse: Bool { level.mayEndorse && untilSeq == nil }
+
+        public var isAnchor: Bool { endorser == nil }
     }
 
     /// Why an origin is not trusted, for the refusal log.
@@ -30,117 +81,416 @@ public struct TrustSet: Sendable {
         case revoked
     }
 
-    struct Grant: Hashable {
-        let origin: String
-        let key: NodePublicKey
+    /// What the node makes of one endorsement statement.
+    public enum StatementVerdict: Sendable, Equatable {
+        /// Signed by a key its endorser may endorse with, within that key's level and region: the
+        /// node stores and relays it (whether it is in force is another matter: it may be expired,
+        /// superseded or a revocation).
+        case entitled
+        /// No key the node trusts for the endorser signed it: it proves nothing.
+        case unverified
+        /// Signed by a trusted key of its endorser, who may not say this.
+        case notEntitled(String)
     }
 
-    private var keys: [String: [NodePublicKey]] = [:]
-    /// The keys that may sign endorsements, with the origin they may endorse as.
-    private var endorserKeys: Set<Grant> = []
+    private var grants: [String: [Grant]] = [:]
     private var distrust: [String: Distrust] = [:]
+    /// The verdict on each endorsement passed to `init`, in the same order.
+    public private(set) var statementVerdicts: [StatementVerdict] = []
+    /// When the set changes by itself: the earliest expiry of an endorsement it rests on.
+    public private(set) var nextChange: Date?
+    /// Origins with two different rotations of one key: their old key was stolen or misused.
+    public private(set) var conflictedRotations: Set<String> = []
+    /// Origins whose equally ranked grants disagree about their region: trusted through none.
+    public private(set) var disputedOrigins: Set<String> = []
 
-    /// - Parameter rotations: origins' key rotations; one signed by both keys makes the new key as
-    ///   trusted as the old one (anchored origins included), unless the new key was revoked.
     public init(anchors: [Anchor], endorsements: [SignedEndorsement], rotations: [SignedKeyRotation] = [], now: Date) {
-        let anchored = Set(anchors.map(\.origin))
-        let statements = endorsements.filter { !anchored.contains($0.endorsement.subject) }
-        let rotations = rotations.filter(\.isSignedByBothKeys)
-        // Revocations count when signed by a key that may endorse. Which keys may endorse depends on
-        // the revocations in turn, so settle both together (a few rounds always suffice in practice).
-        var revoked: Set<Grant> = []
-        var result = TrustSet(
-            anchors: anchors, statements: statements, rotations: rotations, revoked: revoked, now: now)
-        for _ in 0..<8 {
-            let next = Set(
-                statements.filter { $0.endorsement.revoked && result.maySign($0) }
-                    .map { Grant(origin: $0.endorsement.subject, key: $0.subjectKey) })
-            if next == revoked { break }
-            revoked = next
-            result = TrustSet(
-                anchors: anchors, statements: statements, rotations: rotations, revoked: revoked, now: now)
-        }
-        self = result
+        self = TrustEvaluation(anchors: anchors, endorsements: endorsements, rotations: rotations, now: now).result()
     }
 
-    /// The closure of `anchors` under the unrevoked, unexpired endorsements in `statements`.
-    private init(
-        anchors: [Anchor], statements: [SignedEndorsement], rotations: [SignedKeyRotation], revoked: Set<Grant>,
-        now: Date
+    fileprivate init(
+        grants: [String: [Grant]], distrust: [String: Distrust], verdicts: [StatementVerdict], nextChange: Date?,
+        conflicted: Set<String>, disputed: Set<String>
     ) {
-        for anchor in anchors {
-            add(anchor.origin, anchor.key, mayEndorse: anchor.mayEndorse)
-        }
-        var pending = statements.filter { !$0.endorsement.revoked }
-        var grew = true
-        while grew {
-            grew = false
-            var deferred: [SignedEndorsement] = []
-            for signed in pending {
-                let e = signed.endorsement
-                guard maySign(signed) else {
-                    deferred.append(signed)  // its signer may become trusted in a later round
-                    continue
-                }
-                if revoked.contains(Grant(origin: e.subject, key: signed.subjectKey)) {
-                    if !isTrusted(e.subject) { distrust[e.subject] = .revoked }
-                } else if signed.isExpired(at: now) {
-                    if !isTrusted(e.subject) && distrust[e.subject] != .revoked { distrust[e.subject] = .expired }
-                } else if add(e.subject, signed.subjectKey, mayEndorse: e.subjectMayEndorse) {
-                    grew = true
-                }
-            }
-            pending = deferred
-            for rotation in rotations {
-                let origin = rotation.rotation.origin
-                guard (keys[origin] ?? []).contains(rotation.oldKey),
-                    !revoked.contains(Grant(origin: origin, key: rotation.newKey))
-                else { continue }
-                let mayEndorse = endorserKeys.contains(Grant(origin: origin, key: rotation.oldKey))
-                if add(origin, rotation.newKey, mayEndorse: mayEndorse) { grew = true }
-            }
-        }
-        for grant in revoked where !isTrusted(grant.origin) { distrust[grant.origin] = .revoked }
+        self.grants = grants
+        self.distrust = distrust
+        self.statementVerdicts = verdicts
+        self.nextChange = nextChange
+        self.conflictedRotations = conflicted
+        self.disputedOrigins = disputed
     }
 
-    /// Whether a statement is signed by a key that may endorse as its endorser.
-    private func maySign(_ signed: SignedEndorsement) -> Bool {
-        endorserKeys.contains { $0.origin == signed.endorsement.endorser && (try? signed.verify(with: $0.key)) != nil }
+    /// Every key trusted for `origin` for some seq; empty when it is not trusted.
+    public func keys(for origin: String) -> [NodePublicKey] {
+        var seen: Set<NodePublicKey> = []
+        return (grants[origin] ?? []).map(\.key).filter { seen.insert($0).inserted }
     }
 
-    @discardableResult
-    private mutating func add(_ origin: String, _ key: NodePublicKey, mayEndorse: Bool) -> Bool {
-        var changed = false
-        if !(keys[origin] ?? []).contains(key) {
-            keys[origin, default: []].append(key)
-            changed = true
+    /// The keys that may sign `origin`'s envelope with this seq (the head of a catalog that never
+    /// had an entry has seq 0, which counts as 1).
+    public func keys(for origin: String, seq: Int64) -> [NodePublicKey] {
+        var seen: Set<NodePublicKey> = []
+        return (grants[origin] ?? []).filter { $0.covers(max(seq, 1)) }.map(\.key).filter { seen.insert($0).inserted }
+    }
+
+    /// Why `key` may not sign `origin`'s envelope at `seq` although it is trusted for the origin:
+    /// the seq from which it is retired, or the seq from which a rotation made it valid.
+    public func seqBound(of key: NodePublicKey, origin: String) -> (from: Int64, until: Int64?)? {
+        let mine = (grants[origin] ?? []).filter { $0.key == key }
+        guard let first = mine.first else { return nil }
+        return (first.fromSeq, first.untilSeq)
+    }
+
+    public func grants(for origin: String) -> [Grant] { grants[origin] ?? [] }
+
+    /// The grant an origin's standing (level and region) is taken from: a pin first, then the
+    /// highest level endorsed, then the latest expiry.
+    public func standing(of origin: String) -> Grant? {
+        grants(for: origin).max { a, b in
+            if a.isAnchor != b.isAnchor { return b.isAnchor }
+            if a.level != b.level { return a.level < b.level }
+            return (a.expires ?? .distantFuture) < (b.expires ?? .distantFuture)
         }
-        if mayEndorse && endorserKeys.insert(Grant(origin: origin, key: key)).inserted { changed = true }
-        distrust[origin] = nil
-        return changed
     }
 
-    /// The keys accepted for `origin`; empty when it is not trusted.
-    public func keys(for origin: String) -> [NodePublicKey] { keys[origin] ?? [] }
-
-    public func isTrusted(_ origin: String) -> Bool { !(keys[origin] ?? []).isEmpty }
+    public func isTrusted(_ origin: String) -> Bool { !(grants[origin] ?? []).isEmpty }
 
     /// Why `origin` is not trusted.
     public func distrust(of origin: String) -> Distrust { distrust[origin] ?? .unknown }
 
     /// Every trusted origin, sorted.
-    public var origins: [String] { keys.keys.sorted() }
+    public var origins: [String] { grants.keys.sorted() }
 
-    /// A digest of what is trusted (origins, keys, and which may endorse): a peer's cursor is only
-    /// valid for the trust it was advanced under.
+    /// Whether a key rotation may be stored: signed by both keys, one of which is trusted for its
+    /// origin.
+    public func mayAccept(_ rotation: SignedKeyRotation) -> Bool {
+        let trusted = keys(for: rotation.rotation.origin)
+        return rotation.isSignedByBothKeys && (trusted.contains(rotation.oldKey) || trusted.contains(rotation.newKey))
+    }
+
+    /// A digest of what is trusted (origins, keys, seq ranges, levels and regions): a peer's cursor
+    /// is only valid for the trust it was advanced under.
     public var digest: String {
-        let lines = keys.keys.sorted().flatMap { origin in
-            (keys[origin] ?? []).map { key in
-                CatalogDigest.Line(
-                    id: origin, seq: endorserKeys.contains(Grant(origin: origin, key: key)) ? 1 : 0,
-                    payloadHash: key.fingerprint)
+        var lines: [String] = []
+        for (origin, list) in grants {
+            for grant in list {
+                lines.append(
+                    "\(origin) \(grant.key.fingerprint) \(grant.level.rawValue) \(grant.region) \(grant.fromSeq) "
+                        + "\(grant.untilSeq.map(String.init) ?? "-")")
             }
         }
-        return CatalogDigest.compute(lines)
+        var hasher = SHA256()
+        for line in Set(lines).sorted() { hasher.update(data: Data((line + "\n").utf8)) }
+        return "sha256:" + Hex.encode(hasher.finalize())
+    }
+}
+
+/// An origin and one of its keys.
+struct OriginAndKey: Hashable, Sendable {
+    let origin: String
+    let key: NodePublicKey
+}
+
+/// One evaluation of a trust set; see `TrustSet` for the rules.
+///
+/// Revocations make trust non-monotone (a revocation counts only if its signer is trusted, and
+/// may withdraw that very trust), so it is settled in three passes, each linear: (1) the closure
+/// of the anchors under every endorsement in scope, revocations ignored; (2) for each endorser,
+/// subject and key, the statement in force is the one of highest precedence (a revocation, else
+/// the latest `issued`) among those signed by a key that may endorse in (1); (3) the closure under
+/// the statements in force alone. What (3) trusts is the result.
+private struct TrustEvaluation {
+    struct Triple: Hashable {
+        let endorser: String
+        let subject: String
+        let key: NodePublicKey
+    }
+
+    struct Pass {
+        var grants: [String: [TrustSet.Grant]] = [:]
+        var granted: Set<TrustSet.Grant> = []
+        /// Every origin and key with a grant.
+        var seen: Set<OriginAndKey> = []
+        /// The keys that may endorse, with the grants that say within what.
+        var endorsers: [OriginAndKey: [TrustSet.Grant]] = [:]
+        var entitled: [Bool]
+        var outOfScope: [Int: String] = [:]
+        var expiredSubjects: Set<String> = []
+
+        init(count: Int) { entitled = Array(repeating: false, count: count) }
+    }
+
+    let anchors: [TrustSet.Anchor]
+    let anchored: Set<String>
+    let statements: [SignedEndorsement]
+    let now: Date
+    /// For each statement, the keys of its endorser (among those that could ever be trusted) whose
+    /// signature on it verifies.
+    var signers: [[NodePublicKey]] = []
+    var bySigner: [OriginAndKey: [Int]] = [:]
+    /// Rotations in force, by origin and old key.
+    var rotationFrom: [OriginAndKey: SignedKeyRotation] = [:]
+    var retiredAt: [OriginAndKey: Int64] = [:]
+    var validFrom: [OriginAndKey: Int64] = [:]
+    var conflicted: Set<String> = []
+
+    init(anchors: [TrustSet.Anchor], endorsements: [SignedEndorsement], rotations: [SignedKeyRotation], now: Date) {
+        self.anchors = anchors
+        self.anchored = Set(anchors.map(\.origin))
+        self.statements = endorsements
+        self.now = now
+        settleRotations(rotations.filter(\.isSignedByBothKeys))
+        verifySignatures(extraKeys: rotations)
+    }
+
+    /// A rotation is one key's own statement: only its holder can retire it, only the new key's
+    /// holder can bind the new key to `fromSeq`; so each applies whether or not the key is trusted.
+    mutating func settleRotations(_ rotations: [SignedKeyRotation]) {
+        var byOldKey: [OriginAndKey: [SignedKeyRotation]] = [:]
+        for rotation in rotations {
+            byOldKey[OriginAndKey(origin: rotation.rotation.origin, key: rotation.oldKey), default: []].append(rotation)
+        }
+        for (old, list) in byOldKey {
+            let distinct = Dictionary(
+                list.map { ("\($0.newKey.fingerprint) \($0.rotation.fromSeq)", $0) }, uniquingKeysWith: { a, _ in a })
+            let lowest = list.map(\.rotation.fromSeq).min() ?? 1
+            retiredAt[old] = lowest
+            if distinct.count == 1, let only = list.first {
+                rotationFrom[old] = only
+            } else {
+                conflicted.insert(old.origin)
+            }
+            for rotation in list {
+                let new = OriginAndKey(origin: old.origin, key: rotation.newKey)
+                validFrom[new] = max(validFrom[new] ?? 1, rotation.rotation.fromSeq)
+            }
+        }
+    }
+
+    /// Checks every statement's signatures once, against the keys its key ids name, on all cores.
+    mutating func verifySignatures(extraKeys rotations: [SignedKeyRotation]) {
+        var candidates: [String: [NodePublicKey]] = [:]  // key id → keys
+        func note(_ origin: String, _ key: NodePublicKey) {
+            let id = key.keyID(origin: origin)
+            if !(candidates[id] ?? []).contains(key) { candidates[id, default: []].append(key) }
+        }
+        for anchor in anchors { note(anchor.origin, anchor.key) }
+        for statement in statements { note(statement.endorsement.subject, statement.subjectKey) }
+        for rotation in rotations {
+            note(rotation.rotation.origin, rotation.oldKey)
+            note(rotation.rotation.origin, rotation.newKey)
+        }
+        let statements = self.statements
+        let keysByID = candidates
+        var results = [[NodePublicKey]](repeating: [], count: statements.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, statements.count / 64))
+        let chunk = (statements.count + workers - 1) / max(1, workers)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let range = (worker * chunk)..<min(statements.count, (worker + 1) * chunk)
+                for index in range {
+                    let envelope = statements[index].envelope
+                    let endorser = statements[index].endorsement.endorser
+                    var verified: [NodePublicKey] = []
+                    for signature in envelope.signatures where signature.keyid.hasPrefix(endorser + "#") {
+                        for key in keysByID[signature.keyid] ?? []
+                        where !verified.contains(key) && envelope.isSigned(by: key, keyID: signature.keyid) {
+                            verified.append(key)
+                        }
+                    }
+                    output[index] = verified
+                }
+            }
+        }
+        signers = results
+        for (index, keys) in results.enumerated() {
+            for key in keys {
+                bySigner[OriginAndKey(origin: statements[index].endorsement.endorser, key: key), default: []].append(
+                    index)
+            }
+        }
+    }
+
+    func result() -> TrustSet {
+        let first = closure(blocked: [], inForce: nil)
+        var blocked: Set<Triple> = []
+        var inForce: [Triple: Int] = [:]
+        var best: [Triple: Int] = [:]
+        for (index, statement) in statements.enumerated() {
+            let e = statement.endorsement
+            let counts =
+                e.revoked
+                ? signers[index].contains { first.endorsers[OriginAndKey(origin: e.endorser, key: $0)] != nil }
+                : first.entitled[index]
+            guard counts else { continue }
+            let triple = Triple(endorser: e.endorser, subject: e.subject, key: statement.subjectKey)
+            if let current = best[triple], !Self.precedes(statement, statements[current]) { continue }
+            best[triple] = index
+        }
+        for (triple, index) in best {
+            if statements[index].endorsement.revoked { blocked.insert(triple) } else { inForce[triple] = index }
+        }
+        var excluded: Set<Exclusion> = []
+        var disputed: Set<String> = []
+        var last = closure(blocked: blocked, inForce: inForce)
+        // Settle disagreements about regions; each round only removes grants, and a few suffice.
+        for _ in 0..<4 {
+            let (more, origins) = Self.disputes(in: last)
+            if more.isSubset(of: excluded) { break }
+            excluded.formUnion(more)
+            disputed.formUnion(origins)
+            last = closure(blocked: blocked, inForce: inForce, excluded: excluded)
+        }
+        disputed = disputed.filter { last.grants[$0] == nil }
+
+        var distrust: [String: TrustSet.Distrust] = [:]
+        for subject in last.expiredSubjects where last.grants[subject] == nil { distrust[subject] = .expired }
+        for triple in blocked where last.grants[triple.subject] == nil { distrust[triple.subject] = .revoked }
+        var verdicts: [TrustSet.StatementVerdict] = []
+        verdicts.reserveCapacity(statements.count)
+        for (index, statement) in statements.enumerated() {
+            let e = statement.endorsement
+            let trustedSigners = signers[index].filter {
+                last.seen.contains(OriginAndKey(origin: e.endorser, key: $0))
+            }
+            if e.revoked {
+                // A revocation is entitled when its signer may endorse in the first pass: it may be
+                // what withdrew that very right.
+                let signer = signers[index].contains {
+                    first.endorsers[OriginAndKey(origin: e.endorser, key: $0)] != nil
+                }
+                verdicts.append(
+                    signer
+                        ? .entitled
+                        : trustedSigners.isEmpty ? .unverified : .notEntitled("\(e.endorser) may not endorse or revoke")
+                )
+            } else if last.entitled[index] {
+                verdicts.append(.entitled)
+            } else if trustedSigners.isEmpty {
+                verdicts.append(.unverified)
+            } else {
+                verdicts.append(.notEntitled(last.outOfScope[index] ?? "\(e.endorser) may not endorse"))
+            }
+        }
+        let nextChange = last.grants.values.joined().compactMap(\.expires).filter { $0 > now }.min()
+        return TrustSet(
+            grants: last.grants, distrust: distrust, verdicts: verdicts, nextChange: nextChange,
+            conflicted: conflicted, disputed: disputed)
+    }
+
+    /// A grant left out because a higher-ranked one disagrees about its origin's region.
+    struct Exclusion: Hashable {
+        let origin: String
+        let key: NodePublicKey
+        let endorser: String?
+
+        init(_ grant: TrustSet.Grant) {
+            origin = grant.origin
+            key = grant.key
+            endorser = grant.endorser
+        }
+    }
+
+    /// The grants that lose a disagreement about their origin's region, and the origins disputed
+    /// between equals.
+    static func disputes(in pass: Pass) -> (Set<Exclusion>, Set<String>) {
+        var losing: Set<Exclusion> = []
+        var disputed: Set<String> = []
+        for (origin, grants) in pass.grants where Set(grants.map(\.region)).count > 1 {
+            let top = grants.map(\.rank).max() ?? 0
+            let topRegions = Set(grants.filter { $0.rank == top }.map(\.region))
+            if topRegions.count == 1, let region = topRegions.first {
+                losing.formUnion(grants.filter { $0.region != region }.map(Exclusion.init))
+            } else {
+                disputed.insert(origin)
+                losing.formUnion(grants.map(Exclusion.init))
+            }
+        }
+        return (losing, disputed)
+    }
+
+    /// Whether `a` takes precedence over `b` about the same endorser, subject and key: a revocation
+    /// over anything, else the later `issued`, else (for a deterministic answer) the smaller bytes.
+    static func precedes(_ a: SignedEndorsement, _ b: SignedEndorsement) -> Bool {
+        if a.endorsement.revoked != b.endorsement.revoked { return a.endorsement.revoked }
+        let issuedA = Timestamp.parse(a.endorsement.issued) ?? .distantPast
+        let issuedB = Timestamp.parse(b.endorsement.issued) ?? .distantPast
+        if issuedA != issuedB { return issuedA > issuedB }
+        return a.envelope.bytes.lexicographicallyPrecedes(b.envelope.bytes)
+    }
+
+    /// The closure of the anchors. With `inForce` nil, every unrevoked endorsement in scope counts
+    /// (pass 1); else only the statement in force for each endorser, subject and key, and none
+    /// that is `blocked` (pass 3).
+    func closure(blocked: Set<Triple>, inForce: [Triple: Int]?, excluded: Set<Exclusion> = []) -> Pass {
+        var pass = Pass(count: statements.count)
+        var pending: [TrustSet.Grant] = anchors.map {
+            TrustSet.Grant(
+                origin: $0.origin, key: $0.key, level: $0.level, region: $0.region, fromSeq: 1, untilSeq: nil,
+                endorser: nil, expires: nil, vouchedAt: nil)
+        }
+        pending.reverse()
+        while let proposed = pending.popLast() {
+            let originKey = OriginAndKey(origin: proposed.origin, key: proposed.key)
+            // Anchors are the operator's decision alone.
+            if proposed.endorser != nil && anchored.contains(proposed.origin) { continue }
+            if excluded.contains(Exclusion(proposed)) { continue }
+            let from = max(proposed.fromSeq, validFrom[originKey] ?? 1)
+            let until = [proposed.untilSeq, retiredAt[originKey]].compactMap { $0 }.min()
+            let grant = TrustSet.Grant(
+                origin: proposed.origin, key: proposed.key, level: proposed.level, region: proposed.region,
+                fromSeq: from, untilSeq: until, endorser: proposed.endorser, expires: proposed.expires,
+                vouchedAt: proposed.vouchedAt)
+            guard pass.granted.insert(grant).inserted else { continue }
+            // A key retired before it could sign anything (a rotation at seq 1) grants nothing
+            // itself, but still hands its standing to the new key.
+            let signsSomething = until.map { from < $0 } ?? true
+            if signsSomething {
+                pass.grants[grant.origin, default: []].append(grant)
+                pass.seen.insert(originKey)
+            }
+
+            if let rotation = rotationFrom[originKey], grant.untilSeq == rotation.rotation.fromSeq,
+                !(grant.endorser.map {
+                    blocked.contains(Triple(endorser: $0, subject: grant.origin, key: rotation.newKey))
+                } ?? false)
+            {
+                pending.append(
+                    TrustSet.Grant(
+                        origin: grant.origin, key: rotation.newKey, level: grant.level, region: grant.region,
+                        fromSeq: rotation.rotation.fromSeq, untilSeq: nil, endorser: grant.endorser,
+                        expires: grant.expires, vouchedAt: grant.vouchedAt))
+            }
+            guard signsSomething, grant.mayEndorse else { continue }
+            pass.endorsers[originKey, default: []].append(grant)
+            for index in bySigner[originKey] ?? [] {
+                let statement = statements[index]
+                let e = statement.endorsement
+                guard !e.revoked else { continue }
+                guard let level = NodeLevel(rawValue: e.level), Vocabularies.regions.contains(e.region),
+                    grant.level.mayEndorse(level, in: e.region, from: grant.region)
+                else {
+                    pass.outOfScope[index] =
+                        "\(e.endorser) (\(grant.level.rawValue), \(grant.region)) may not endorse "
+                        + "\(e.subject) as \(e.level) in \(e.region)"
+                    continue
+                }
+                pass.entitled[index] = true
+                let triple = Triple(endorser: e.endorser, subject: e.subject, key: statement.subjectKey)
+                if blocked.contains(triple) { continue }
+                if let inForce, inForce[triple] != index { continue }
+                if statement.isExpired(at: now) {
+                    pass.expiredSubjects.insert(e.subject)
+                    continue
+                }
+                pending.append(
+                    TrustSet.Grant(
+                        origin: e.subject, key: statement.subjectKey, level: level, region: e.region, fromSeq: 1,
+                        untilSeq: nil, endorser: e.endorser, expires: Timestamp.parse(e.expires),
+                        vouchedAt: grant.level))
+            }
+        }
+        return pass
     }
 }

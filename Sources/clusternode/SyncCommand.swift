@@ -70,10 +70,14 @@ struct SyncCommand: AsyncParsableCommand {
             }
             Console.line(
                 "\(peer.peer): \(peer.added) new, \(peer.updated) updated, \(peer.withdrawn) withdrawn, "
-                    + "\(peer.refused.count) refused, \(peer.missing) missing (\(peer.envelopes) envelopes in \(peer.pages) pages)"
+                    + "\(peer.refusedCount) refused, \(peer.missing) missing (\(peer.envelopes) envelopes in \(peer.pages) pages)"
             )
             for refusal in peer.refused.prefix(20) { Console.line("  refused \(refusal)") }
-            if peer.refused.count > 20 { Console.line("  … and \(peer.refused.count - 20) more refusals") }
+            if peer.refusedCount > 20 { Console.line("  … and \(peer.refusedCount - 20) more refusals") }
+            if peer.statementsRefused > 0 {
+                Console.line(
+                    "  refused \(peer.statementsRefused) trust statements the peer served (see the refusal log)")
+            }
             for origin in peer.incomplete {
                 Console.line(
                     "  incomplete \(origin.origin): \(origin.held) of \(origin.headLive) entries of its head (seq \(origin.headSeq))"

@@ -18,7 +18,8 @@ struct VerifyCommand: AsyncParsableCommand {
         try await CommandErrors.report {
             let node = try await options.openNode()
             let trust = try await NodeTrust.current(node)
-            let report = try await CatalogVerifier(store: node.store, trustedKeys: { trust.keys(for: $0) }).verify()
+            let report = try await CatalogVerifier(store: node.store, trustedKeys: { trust.keys(for: $0, seq: $1) })
+                .verify()
             if options.json {
                 try Console.json(report)
             } else {

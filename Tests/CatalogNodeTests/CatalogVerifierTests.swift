@@ -12,7 +12,7 @@ struct CatalogVerifierTests {
         defer { test.remove() }
         try await test.node.put([Fixtures.training(), Fixtures.offering()])
         let report = try await CatalogVerifier(
-            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }
+            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _, _ in [key] }
         ).verify()
         #expect(report.isClean && report.entriesChecked == 2 && report.headsChecked == 1)
     }
@@ -37,7 +37,7 @@ struct CatalogVerifierTests {
         #expect(update.status == 0, "\(update.stderr)")
 
         let report = try await CatalogVerifier(
-            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }
+            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _, _ in [key] }
         ).verify()
         #expect(report.failures.map(\.id) == ["gmp-grundlagen"])
         #expect(report.failures.first?.reason.contains("signature") == true)
@@ -52,7 +52,7 @@ struct CatalogVerifierTests {
             "sqlite3", [test.node.directory.database.path, "DELETE FROM entry WHERE id = 'medtech-forum';"])
         #expect(delete.status == 0)
         let report = try await CatalogVerifier(
-            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _ in [key] }
+            store: test.node.store, trustedKeys: { [key = test.node.publicKey] _, _ in [key] }
         ).verify()
         #expect(report.failures.count == 1)
         #expect(report.failures.first?.id == nil)

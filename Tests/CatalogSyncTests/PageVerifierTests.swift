@@ -11,8 +11,8 @@ struct PageVerifierTests {
     let cluster = NodeSigningKey(origin: "medicalmountains")
     var trust: TrustSet {
         TrustSet(
-            anchors: [.init(origin: "medicalmountains", key: cluster.publicKey, mayEndorse: false)], endorsements: [],
-            now: Date())
+            anchors: [.init(origin: "medicalmountains", key: cluster.publicKey, level: .cluster, region: "DE-BW")],
+            endorsements: [], now: Date())
     }
 
     func envelope(_ entry: Entry = Fixtures.training(), seq: Int64 = 1, key: NodeSigningKey? = nil) throws -> Data {
@@ -64,5 +64,37 @@ struct PageVerifierTests {
         #expect(result.items.isEmpty)
         #expect(result.refusals.first?.reason == .malformed)
         #expect(result.refusals.first?.detail.contains("url") == true)
+    }
+
+    @Test("a refusal keeps a short escaped excerpt of what the peer sent, never the bytes whole")
+    func refusalDetailIsBounded() async throws {
+        let hostileType = String(repeating: "A", count: 250_000) + "\u{1B}[2J"
+        let line = try JSONSerialization.data(withJSONObject: [
+            "payloadType": "\u{1B}[2J" + hostileType, "payload": "e30=",
+            "signatures": [["keyid": "x#1", "sig": "AA=="]],
+        ])
+        let result = await PageVerifier.verify([line], trust: trust, peer: "bw")
+        let refusal = try #require(result.refusals.first)
+        #expect(refusal.reason == .malformed)
+        #expect(refusal.detail.count <= Refusal.maxDetail)
+        #expect(!refusal.detail.unicodeScalars.contains { $0.value == 0x1B })
+        #expect(refusal.detail.contains("\\u{1b}"))
+    }
+
+    @Test("after a rotation, the old key signs only below fromSeq and the new key only from it")
+    func rotatedKeys() async throws {
+        let new = NodeSigningKey(origin: "medicalmountains")
+        let rotation = try SignedKeyRotation.sign(from: cluster, to: new, fromSeq: 10, issued: "2026-11-20T10:00:00Z")
+        let trust = TrustSet(
+            anchors: [.init(origin: "medicalmountains", key: cluster.publicKey, level: .cluster, region: "DE-BW")],
+            endorsements: [], rotations: [rotation], now: Date())
+        let lines = [
+            try envelope(seq: 9), try envelope(seq: 5_000_000), try envelope(seq: 10, key: new),
+            try envelope(seq: 9, key: new),
+        ]
+        let result = await PageVerifier.verify(lines, trust: trust, peer: "bw")
+        #expect(result.items.count == 2)
+        #expect(result.refusals.map(\.reason) == [.retiredKey, .retiredKey])
+        #expect(result.refusals.map(\.seq) == [5_000_000, 9])
     }
 }

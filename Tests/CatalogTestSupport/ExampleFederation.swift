@@ -11,12 +11,21 @@ public enum ExampleFederation {
         "medicalmountains", "microtech-sued", "automotive-bw", "photonics-bayern", "digital-health-bayern",
     ]
 
+    /// Each example cluster's region.
+    public static let regions = [
+        "medicalmountains": "DE-BW", "microtech-sued": "DE-BW", "automotive-bw": "DE-BW", "photonics-bayern": "DE-BY",
+        "digital-health-bayern": "DE-BY",
+    ]
+
     /// A national node holding every federated example entry and each cluster's signed head, as if
-    /// synced from each cluster on 2026-11-29.
+    /// synced from each cluster on 2026-11-29, and endorsing each cluster's key.
     public static func nationalNode() async throws -> TestNode {
         let test = try await TestNode.make(name: "national", level: .national)
         for cluster in clusters {
             let key = NodeSigningKey(origin: cluster)
+            _ = try await test.node.endorse(
+                subject: cluster, key: key.publicKey, region: regions[cluster] ?? "DE", level: .cluster,
+                now: Timestamp.parse("2026-11-28T09:00:00Z")!)
             let entries = try CatalogImporter.read(file: Fixtures.federationCatalog(cluster)).filter { !$0.isLocal }
             let signed = try entries.enumerated().map { index, entry in
                 try SignedEntry.sign(

@@ -157,7 +157,7 @@ extension TrustChangeTests {
 
 @Suite("Key rotation across the federation", .serialized)
 struct KeyRotationTests {
-    @Test("after key rotate, the agency and the national node accept entries signed with the new key")
+    @Test("rotate, revoke the old key: the catalog was re-signed, a fresh node pulls everything verified")
     func rotate() throws {
         let fed = try Federation()
         defer { fed.shutDown() }
@@ -172,18 +172,26 @@ struct KeyRotationTests {
         try fed.serve("bw")
         try fed.pin("de", "bw")
         #expect(try fed.sync("de").peers.first?.added == 5)
+        let oldKey = try #require(try fed.cli.json(["key", "--dir", "mm"]) as? [String: String])["publicKey"]
+        // A node that pinned the key mm had before the rotation.
+        try fed.node("pinner")
+        try fed.pin("pinner", "mm")
 
         let rotated = try #require(try fed.cli.json(["key", "rotate", "--dir", "mm"]) as? [String: Any])
         #expect(rotated["fromSeq"] as? Int == 7)
+        // Every entry was re-signed under the new key at seqs from 7 on, the head too.
+        #expect(try fed.sql("mm", "SELECT min(seq) FROM entry") == "7")
+        let newKey = try #require(try fed.cli.json(["key", "--dir", "mm"]) as? [String: String])["publicKey"]
         try fed.cli.succeed([
             "entries", "add", "--dir", "mm", "--type", "offering", "--kind", "event", "--title",
             "Nach dem Schlüsselwechsel",
             "--topic", "medtech",
         ])
         let agency = try fed.sync("bw")
-        #expect(agency.peers.first?.added == 1 && agency.peers.first?.refused == [])
+        #expect(agency.peers.first?.added == 1 && agency.peers.first?.updated == 5 && agency.peers.first?.refused == [])
         let national = try fed.sync("de")
-        #expect(national.peers.first?.added == 1 && national.peers.first?.refused == [])
+        #expect(national.peers.first?.added == 1 && national.peers.first?.updated == 5)
+        #expect(national.peers.first?.refused == [])
         #expect(try fed.ids("de", origin: "mm").contains("nach-dem-schluesselwechsel"))
         for dir in ["mm", "bw", "de"] {
             #expect(try fed.cli.succeed(["verify", "--dir", dir]).stdout.contains("all verify"), "\(dir)")
@@ -195,5 +203,43 @@ struct KeyRotationTests {
                 "\(try #require(fed.server("mm")).url)/v1/node",
             ])
         #expect(info.stdout.components(separatedBy: "\"publicKey\"").count - 1 == 2)
+
+        // The agency vouches for the new key and revokes the old one: nothing is stranded.
+        try fed.endorse("bw", "mm", extra: ["--key", newKey ?? ""])
+        try fed.endorse("bw", "mm", extra: ["--key", oldKey ?? "", "--revoke"])
+        try fed.node("fresh", level: "national", region: "DE")
+        try fed.pin("fresh", "bw")
+        let fresh = try fed.sync("fresh")
+        #expect(
+            fresh.peers.first?.added == 6 && fresh.peers.first?.refused == [], "\(fresh.peers.first?.refused ?? [])")
+        #expect(try fed.cli.succeed(["verify", "--dir", "fresh"]).stdout.contains("all verify"))
+        let overview = try #require(try fed.cli.json(["overview", "--dir", "fresh"]) as? [String: Any])
+        let rows = try #require(overview["freshness"] as? [[String: Any]])
+        #expect(rows.first { $0["origin"] as? String == "mm" }?["status"] as? String == "ok", "\(rows)")
+
+        // A thief with the retired key signs an entry far ahead; a relay serves it; it is refused.
+        let retired = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: fed.cli.directory.file("mm/keys").path)
+                .first { $0.hasPrefix("retired-") })
+        let pem = try String(contentsOf: fed.cli.directory.file("mm/keys/\(retired)"), encoding: .utf8)
+        let thief = try NodeSigningKey(origin: "mm", pem: pem)
+        let forged = try SignedEntry.sign(
+            .version(
+                of: Fixtures.offering(id: "nach-dem-schluesselwechsel"), origin: "mm", seq: 5_000_000,
+                updated: "2026-12-03T10:00:00Z"), with: thief)
+        _ = try fed.sql(
+            "bw",
+            "UPDATE entry SET envelope = X'\(Hex.encode(forged.envelope.bytes))', seq = 5000000, "
+                + "payload_hash = '\(forged.payloadHash)', receipt = (SELECT max(receipt) + 1000 FROM entry) "
+                + "WHERE id = 'nach-dem-schluesselwechsel';")
+        let attacked = try fed.sync("fresh")
+        #expect(attacked.peers.first?.refused.map(\.reason) == [.badSignature])  // the old key is revoked there
+        #expect(try fed.sql("fresh", "SELECT max(seq) FROM entry WHERE origin = 'mm'") != "5000000")
+        // The node that pinned the old key follows the rotation the relay serves: the key is retired.
+        try fed.pin("pinner", "bw")
+        let pinner = try fed.sync("pinner", extra: ["--peer", "bw"])
+        #expect(pinner.peers.first?.refused.map(\.reason) == [.retiredKey], "\(pinner.peers.first?.refused ?? [])")
+        #expect(try fed.ids("pinner", origin: "mm").count == 5)  // the relay replaced the sixth
+        #expect(try fed.sql("pinner", "SELECT max(seq) FROM entry WHERE origin = 'mm'") != "5000000")
     }
 }
