@@ -155,7 +155,7 @@ let package = Package(
         .executableTarget(
             name: "clusterbench",
             dependencies: [
-                "CatalogBench", "CatalogCore", "CatalogStore", "CatalogNode",
+                "CatalogBench", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

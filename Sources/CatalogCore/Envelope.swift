@@ -21,7 +21,7 @@ public struct Envelope: Sendable, Hashable {
     public static let maxBytes = 256 * 1024
     /// The largest head, endorsement or key rotation envelope a node accepts: each is a few hundred
     /// bytes, and a node keeps and serves thousands of them.
-    public static let maxStatementBytes = 4 * 1024
+    public static let maxStatementBytes = 2 * 1024
     /// The most signatures an envelope may carry (an origin signs once; key rotation may add one).
     public static let maxSignatures = 4
 

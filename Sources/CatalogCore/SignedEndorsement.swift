@@ -41,10 +41,12 @@ public struct SignedEndorsement: Sendable, Hashable {
         return expires <= now
     }
 
-    /// Whether this statement supersedes `other` about the same endorser, subject and key.
+    /// Whether this statement supersedes `other` about the same endorser, subject and key: a
+    /// revocation supersedes any endorsement and is final (only a later revocation, e.g. the same
+    /// one signed anew after a key rotation, replaces it); otherwise the later `issued` wins.
     public func supersedes(_ other: SignedEndorsement) -> Bool {
-        if other.endorsement.revoked { return false }
-        if endorsement.revoked { return true }
+        if other.endorsement.revoked && !endorsement.revoked { return false }
+        if endorsement.revoked && !other.endorsement.revoked { return true }
         guard let mine = Timestamp.parse(endorsement.issued), let theirs = Timestamp.parse(other.endorsement.issued)
         else { return false }
         return mine > theirs

@@ -32,7 +32,7 @@ extension Node {
             issued: Timestamp.format(now), expires: Timestamp.format(now.addingTimeInterval(Double(validDays) * 86_400))
         )
         let signed = try SignedEndorsement.sign(payload, with: signingKey)
-        try await store.saveEndorsements([signed], viaPeer: nil, at: now)
+        try await save(signed, now: now)
         return signed
     }
 
@@ -46,8 +46,15 @@ extension Node {
             endorser: origin, subject: subject, key: key.text, region: config.region, level: NodeLevel.cluster.rawValue,
             issued: Timestamp.format(now), expires: Timestamp.format(now), revoked: true)
         let signed = try SignedEndorsement.sign(payload, with: signingKey)
-        try await store.saveEndorsements([signed], viaPeer: nil, at: now)
+        try await save(signed, now: now)
         return signed
+    }
+
+    private func save(_ signed: SignedEndorsement, now: Date) async throws {
+        let saved = try await store.saveEndorsements([signed], signers: [publicKey], viaPeer: nil, at: now)
+        if let refused = saved.overLimit.first {
+            throw CatalogError(.conflict, "the statement was not stored: \(refused.reason)")
+        }
     }
 
     private func checkMayEndorse(_ subject: String) throws {

@@ -19,6 +19,8 @@ extension Node {
     /// may then revoke the old key without stranding anything. The old private key is kept, mode
     /// 0600, as `keys/retired-FINGERPRINT.key`. Returns the node as it now is.
     public func rotateKey(now: Date = Date()) async throws -> (node: Node, rotation: SignedKeyRotation) {
+        let lock = try RotationLock(directory)
+        defer { lock.release() }
         let newKey = NodeSigningKey(origin: origin)
         let seq = try await store.origins().first(where: \.isSelf)?.maxSeq ?? 0
         let issued = Timestamp.format(now)
@@ -29,7 +31,7 @@ extension Node {
             return try SignedEndorsement.sign(
                 EndorsementPayload(
                     endorser: e.endorser, subject: e.subject, key: e.key, region: e.region, level: e.level,
-                    issued: e.revoked ? e.issued : issued, expires: e.expires,
+                    issued: issued, expires: e.revoked ? issued : e.expires,
                     revoked: e.revoked),
                 with: newKey)
         }
@@ -69,6 +71,7 @@ extension Node {
                         issued: issued, expires: expires),
                     with: newKey)
             },
+            signer: newKey.publicKey,
             keyChange: OwnKeyChange(key: newKey.publicKey, rotation: rotation, endorsements: endorsements),
             at: now)
         try Self.finishKeySwap(directory, retiring: publicKey, for: newKey)
@@ -92,5 +95,28 @@ extension Node {
         }
         try? FileManager.default.removeItem(at: directory.signingPublicKey)
         try SecureFile.create(directory.signingPublicKey, contents: Data(new.publicKey.pem.utf8), mode: 0o644)
+    }
+}
+
+/// Held while a key rotation writes the pending key file and swaps the key files: two rotations
+/// at once would overwrite each other's pending key.
+private struct RotationLock {
+    let descriptor: Int32
+
+    init(_ directory: DataDirectory) throws {
+        let path = directory.keysDirectory.appendingPathComponent("rotate.lock").path
+        descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw CatalogError(.io, "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw CatalogError(.conflict, "another key rotation of this node is running")
+        }
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

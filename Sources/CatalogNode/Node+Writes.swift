@@ -132,6 +132,7 @@ extension Node {
                         expires: expires),
                     with: key)
             },
+            signer: key.publicKey,
             at: now)
         summary.unchanged.sort()
         return summary

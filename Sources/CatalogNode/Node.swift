@@ -2,6 +2,14 @@ import CatalogCore
 import CatalogStore
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// An opened node: its data directory, configuration, database and signing key.
 public struct Node: Sendable {
     public let directory: DataDirectory
@@ -24,6 +32,15 @@ public struct Node: Sendable {
             )
         }
         let config = try NodeConfig.load(from: directory.config)
+        // A rotation that stopped between moving the old key aside and the new one in: the
+        // database has the new key already (the files move only after it committed).
+        if !FileManager.default.fileExists(atPath: directory.signingKey.path),
+            FileManager.default.fileExists(atPath: directory.pendingSigningKey.path)
+        {
+            guard rename(directory.pendingSigningKey.path, directory.signingKey.path) == 0 else {
+                throw CatalogError(.io, "cannot put the pending new key in place: \(String(cString: strerror(errno)))")
+            }
+        }
         var signingKey = try loadSigningKey(directory, config: config)
         let store = try CatalogStore.open(path: directory.database.path)
         guard try await store.selfOrigin() == config.name else {

@@ -11,7 +11,7 @@ struct NodeController<Context: RequestContext>: Sendable {
     }
 
     func info() async throws -> Response {
-        let endorsements = try await node.store.endorsements().count
+        let endorsements = try await NodeTrust.snapshot(node).statements.count
         // The current key first, then those the node rotated away from.
         let retired = try await node.store.keys(origin: node.origin).compactMap { try? $0.nodePublicKey() }
             .filter { $0 != node.publicKey }

@@ -8,17 +8,21 @@ public struct StoredEndorsement: Sendable, Hashable {
     public let subject: String
     public let envelope: Data
     public let viaPeer: String?
+    /// The key the signature was checked under when the statement was stored.
+    public let signer: NodePublicKey?
 }
 
-/// What the node keeps of trust statements: each is small, and what one node serves must fit in
-/// one answer another node accepts (32 MiB): 6,000 endorsements and 1,000 rotations of at most
-/// 4 KiB each.
+/// What the node keeps of trust statements. Each is small, and what one node serves must fit in
+/// one answer another node accepts (32 MiB): 6,000 endorsements and 4,000 rotations of at most
+/// 2 KiB each are 20 MiB.
 public enum StatementLimits {
     /// Statements by one endorser: its subjects × their keys (a state has tens of clusters).
     public static let perEndorser = 2_000
     public static let endorsements = 6_000
-    public static let rotationsPerOrigin = 8
-    public static let rotations = 1_000
+    public static let rotationsPerOrigin = 4
+    /// Rotations of the origins one endorser vouches for (the origin itself, for a pinned one).
+    public static let rotationsPerSponsor = 1_000
+    public static let rotations = 4_000
     /// An expired endorsement is kept this long, then pruned (a revocation is kept: it is final).
     public static let expiredRetention: TimeInterval = 30 * 86_400
 }
@@ -35,18 +39,25 @@ extension CatalogStore {
     /// Stores endorsement statements the node made or received (signatures and entitlement checked
     /// by the caller), keeping only the newest statement per endorser, subject and key (a
     /// revocation is final), within `StatementLimits`; prunes endorsements long expired.
+    ///
+    /// - Parameter signers: for each statement, the key its signature was checked under.
     @discardableResult
-    public func saveEndorsements(_ endorsements: [SignedEndorsement], viaPeer: String?, at now: Date = Date())
-        async throws -> StatementSave
-    {
+    public func saveEndorsements(
+        _ endorsements: [SignedEndorsement], signers: [NodePublicKey?] = [], viaPeer: String?, at now: Date = Date()
+    ) async throws -> StatementSave {
         try await write { db in
             var save = StatementSave()
             try db.execute(
                 sql: "DELETE FROM endorsement WHERE revoked = 0 AND expires < ?",
                 arguments: [Timestamp.format(now.addingTimeInterval(-StatementLimits.expiredRetention))])
-            for signed in endorsements {
+            var total = try Int.fetchOne(db, sql: "SELECT count(*) FROM endorsement") ?? 0
+            var byEndorser = Dictionary(
+                try Row.fetchAll(db, sql: "SELECT endorser, count(*) FROM endorsement GROUP BY endorser")
+                    .map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: { a, _ in a })
+            for (index, signed) in endorsements.enumerated() {
                 let e = signed.endorsement
                 let key = signed.subjectKey.rawRepresentation
+                let signer = index < signers.count ? signers[index]?.rawRepresentation : nil
                 guard signed.envelope.bytes.count <= Envelope.maxStatementBytes else {
                     save.overLimit.append(
                         (signed.envelope.bytes, "statement larger than \(Envelope.maxStatementBytes) bytes"))
@@ -61,12 +72,7 @@ extension CatalogStore {
                         let current = try? SignedEndorsement(bytes: existing), signed.supersedes(current)
                     else { continue }
                 } else {
-                    let byEndorser =
-                        try Int.fetchOne(
-                            db, sql: "SELECT count(*) FROM endorsement WHERE endorser = ?", arguments: [e.endorser])
-                        ?? 0
-                    let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM endorsement") ?? 0
-                    guard byEndorser < StatementLimits.perEndorser else {
+                    guard byEndorser[e.endorser, default: 0] < StatementLimits.perEndorser else {
                         save.overLimit.append(
                             (
                                 signed.envelope.bytes,
@@ -82,16 +88,19 @@ extension CatalogStore {
                             ))
                         continue
                     }
+                    byEndorser[e.endorser, default: 0] += 1
+                    total += 1
                 }
                 try db.execute(
                     sql: """
                         INSERT OR REPLACE INTO endorsement
-                            (endorser, subject, subject_key, level, region, issued, expires, revoked, envelope, received_at, via_peer)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            (endorser, subject, subject_key, level, region, issued, expires, revoked, envelope, received_at,
+                             via_peer, signer_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         e.endorser, e.subject, key, e.level, e.region, e.issued, e.expires, e.revoked,
-                        signed.envelope.bytes, Timestamp.format(now), viaPeer,
+                        signed.envelope.bytes, Timestamp.format(now), viaPeer, signer,
                     ])
                 save.stored += 1
             }
@@ -104,24 +113,35 @@ extension CatalogStore {
         try await read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT endorser, subject, envelope, via_peer FROM endorsement ORDER BY endorser, subject, issued"
+                sql: """
+                    SELECT endorser, subject, envelope, via_peer, signer_key FROM endorsement
+                    ORDER BY endorser, subject, issued
+                    """
             ).map {
                 StoredEndorsement(
-                    endorser: $0["endorser"], subject: $0["subject"], envelope: $0["envelope"], viaPeer: $0["via_peer"])
+                    endorser: $0["endorser"], subject: $0["subject"], envelope: $0["envelope"], viaPeer: $0["via_peer"],
+                    signer: ($0["signer_key"] as Data?).flatMap { try? NodePublicKey(raw: $0) })
             }
         }
     }
 
-    /// Stores key rotation statements (checked by the caller); one per origin and new key, within
-    /// `StatementLimits`. Returns how many were new, and those refused for a limit.
+    /// Stores key rotation statements received from `viaPeer` (checked by the caller); one per
+    /// origin and new key, within `StatementLimits`; never one of the node's own origin, which
+    /// only the node itself rotates. Returns how many were new, and those refused for a limit.
+    ///
+    /// - Parameter sponsors: for each rotation, the endorser its origin's trust rests on (the
+    ///   origin itself when pinned), whose share of rotations it takes.
     @discardableResult
-    public func saveRotations(_ rotations: [SignedKeyRotation], viaPeer: String?, at now: Date = Date()) async throws
-        -> StatementSave
-    {
+    public func saveRotations(
+        _ rotations: [SignedKeyRotation], sponsors: [String], viaPeer: String, at now: Date = Date()
+    ) async throws -> StatementSave {
         try await write { db in
             var save = StatementSave()
-            for signed in rotations {
+            let selfOrigin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1")
+            var total = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_rotation") ?? 0
+            for (index, signed) in rotations.enumerated() {
                 let r = signed.rotation
+                let sponsor = index < sponsors.count ? sponsors[index] : r.origin
                 let exists =
                     try Bool.fetchOne(
                         db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND new_key = ?",
@@ -129,11 +149,13 @@ extension CatalogStore {
                 if exists { continue }
                 let byOrigin =
                     try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM key_rotation WHERE origin = ?", arguments: [r.origin])
-                    ?? 0
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM key_rotation") ?? 0
-                if signed.envelope.bytes.count > Envelope.maxStatementBytes
+                        db, sql: "SELECT count(*) FROM key_rotation WHERE origin = ?", arguments: [r.origin]) ?? 0
+                let bySponsor =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM key_rotation WHERE sponsor = ?", arguments: [sponsor]) ?? 0
+                if r.origin == selfOrigin || signed.envelope.bytes.count > Envelope.maxStatementBytes
                     || byOrigin >= StatementLimits.rotationsPerOrigin
+                    || bySponsor >= StatementLimits.rotationsPerSponsor
                     || total >= StatementLimits.rotations
                 {
                     save.overLimit.append(
@@ -142,13 +164,15 @@ extension CatalogStore {
                 }
                 try db.execute(
                     sql: """
-                        INSERT INTO key_rotation (origin, old_key, new_key, from_seq, issued, envelope, received_at, via_peer)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO key_rotation
+                            (origin, old_key, new_key, from_seq, issued, envelope, received_at, via_peer, sponsor)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         r.origin, signed.oldKey.rawRepresentation, signed.newKey.rawRepresentation, r.fromSeq, r.issued,
-                        signed.envelope.bytes, Timestamp.format(now), viaPeer,
+                        signed.envelope.bytes, Timestamp.format(now), viaPeer, sponsor,
                     ])
+                total += 1
                 save.stored += 1
             }
             return save
@@ -164,5 +188,17 @@ extension CatalogStore {
     /// Every key rotation statement held, as stored.
     public func rotations() async throws -> [Data] {
         try await read { db in try Data.fetchAll(db, sql: "SELECT envelope FROM key_rotation ORDER BY origin, issued") }
+    }
+
+    /// The node's own key rotations, as it signed them.
+    public func ownRotations() async throws -> [Data] {
+        try await read { db in
+            try Data.fetchAll(
+                db,
+                sql: """
+                    SELECT envelope FROM key_rotation
+                    WHERE via_peer IS NULL AND origin = (SELECT name FROM origin WHERE is_self = 1) ORDER BY issued
+                    """)
+        }
     }
 }

@@ -251,7 +251,6 @@ extension CatalogStore {
                                CASE WHEN reason IN ('rollback', 'equivocation') THEN coalesce(origin, '') ELSE '' END,
                                reason, count(*)
                         FROM refusal GROUP BY 1, 2, 3;
-                    UPDATE refusal SET detail = substr(detail, 1, 240) WHERE length(detail) > 240;
                     CREATE INDEX refusal_by_peer ON refusal(peer, id);
                     DELETE FROM refusal WHERE id IN (
                         SELECT id FROM (
@@ -280,6 +279,12 @@ extension CatalogStore {
                     CREATE TRIGGER origin_key_removed AFTER DELETE ON origin_key
                         BEGIN UPDATE trust_version SET version = version + 1; END;
                     CREATE INDEX endorsement_by_expiry ON endorsement(revoked, expires);
+                    -- The key a statement's signature was checked under when it was stored: trust is
+                    -- then evaluated without checking it again (NULL: check it).
+                    ALTER TABLE endorsement ADD COLUMN signer_key BLOB CHECK (length(signer_key) = 32);
+                    -- The endorser a received rotation's origin is trusted through: its share is bounded.
+                    ALTER TABLE key_rotation ADD COLUMN sponsor TEXT;
+                    CREATE INDEX key_rotation_by_sponsor ON key_rotation(sponsor);
 
                     -- The key id an envelope is signed under, so that the overview can tell, without
                     -- reading every envelope, whether an origin's copy still verifies under the keys
@@ -289,6 +294,14 @@ extension CatalogStore {
                         WHERE json_valid(CAST(envelope AS TEXT));
                     CREATE INDEX entry_by_signer ON entry(origin, signer, seq);
                     """)
+            // Details logged before were kept whole and raw: keep an escaped excerpt, as now.
+            for row in try Row.fetchAll(db, sql: "SELECT id, detail FROM refusal") {
+                let detail: String = row["detail"]
+                let excerpt = SafeText.excerpt(detail, limit: Refusal.maxDetail)
+                if excerpt != detail {
+                    try db.execute(sql: "UPDATE refusal SET detail = ? WHERE id = ?", arguments: [excerpt, row["id"]])
+                }
+            }
         }
         return migrator
     }

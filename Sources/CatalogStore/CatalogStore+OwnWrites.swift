@@ -26,15 +26,27 @@ extension CatalogStore {
     /// With `keyChange`, the new key, its rotation statement and the node's own endorsements signed
     /// anew are stored in the same transaction: a key rotation and the catalog re-signed under the
     /// new key are one step.
+    ///
+    /// - Parameter signer: the key the envelopes and head are signed with; refused when a rotation
+    ///   retired it (a process still holding the old key after `key rotate` elsewhere).
     public func writeOwnCatalog<T: Sendable>(
         plan: @Sendable @escaping (OwnCatalogState) throws -> (entries: [SignedEntry], result: T),
         signHead: @Sendable @escaping (CatalogHeadState) throws -> SignedHead,
+        signer: NodePublicKey,
         keyChange: OwnKeyChange? = nil,
         at now: Date = Date()
     ) async throws -> T {
         try await write { db in
             guard let origin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") else {
                 throw CatalogError(.configuration, "the database has no own origin; run clusternode init")
+            }
+            let retired =
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND old_key = ? AND via_peer IS NULL",
+                    arguments: [origin, signer.rawRepresentation]) ?? false
+            guard !retired else {
+                throw CatalogError(
+                    .conflict, "this process signs with a key retired by a key rotation; restart it to use the new key")
             }
             if let keyChange {
                 try Self.store(keyChange, origin: origin, at: now, db)
@@ -77,6 +89,13 @@ extension CatalogStore {
     }
 
     private static func store(_ change: OwnKeyChange, origin: String, at now: Date, _ db: Database) throws {
+        let rotatedBefore =
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND old_key = ? AND via_peer IS NULL",
+                arguments: [origin, change.rotation.oldKey.rawRepresentation]) ?? false
+        guard !rotatedBefore else {
+            throw CatalogError(.conflict, "this key was rotated already; open the node again to use the new one")
+        }
         try OriginKey(origin: origin, key: change.key, source: .self, addedAt: Timestamp.format(now)).insert(db)
         let r = change.rotation.rotation
         try db.execute(
@@ -93,12 +112,12 @@ extension CatalogStore {
             try db.execute(
                 sql: """
                     UPDATE endorsement SET level = ?, region = ?, issued = ?, expires = ?, revoked = ?, envelope = ?,
-                        received_at = ?
+                        received_at = ?, signer_key = ?
                     WHERE endorser = ? AND subject = ? AND subject_key = ? AND via_peer IS NULL
                     """,
                 arguments: [
                     e.level, e.region, e.issued, e.expires, e.revoked, signed.envelope.bytes, Timestamp.format(now),
-                    e.endorser, e.subject, signed.subjectKey.rawRepresentation,
+                    change.key.rawRepresentation, e.endorser, e.subject, signed.subjectKey.rawRepresentation,
                 ])
         }
     }

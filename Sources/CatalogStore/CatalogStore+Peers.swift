@@ -76,9 +76,11 @@ extension CatalogStore {
                 db, sql: "SELECT * FROM refusal ORDER BY id DESC LIMIT ?", arguments: [limit]
             ).compactMap { row in
                 guard let reason = Refusal.Reason(rawValue: row["reason"]) else { return nil }
-                return Refusal(
+                var refusal = Refusal(
                     peer: row["peer"], origin: row["origin"], entryID: row["entry_id"], seq: row["seq"], reason: reason,
-                    detail: row["detail"])
+                    detail: "")
+                refusal.detail = row["detail"]  // escaped when it was logged
+                return refusal
             }
         }
     }

@@ -19,9 +19,11 @@ extension CatalogStore {
     ///     trust before no longer matters (this pull sees it again).
     ///   - refusedForTrust: the page had envelopes refused for want of trust, logged or not (the
     ///     log is capped; this is not).
+    ///   - entryLimit: the most entries of one origin the node keeps; new ids beyond it are refused.
     public func applyReceived(
         _ items: [ReceivedItem], refusals: [Refusal], peer: String, from: Int64? = nil, cursor: Int64,
-        trustDigest: String? = nil, fromStart: Bool = false, refusedForTrust: Bool = false, at now: Date = Date()
+        trustDigest: String? = nil, fromStart: Bool = false, refusedForTrust: Bool = false,
+        entryLimit: Int = CatalogStore.maxEntriesPerOrigin, at now: Date = Date()
     ) async throws -> ApplyOutcome {
         try await write { db in
             var outcome = ApplyOutcome()
@@ -30,6 +32,7 @@ extension CatalogStore {
             let receivedAt = Timestamp.format(now)
             var receipt = try Self.lastReceipt(db)
             let terms = SearchTerms()
+            var held = EntryCounts(limit: entryLimit)
             for item in items {
                 switch item {
                 case .entry(let signed):
@@ -38,8 +41,8 @@ extension CatalogStore {
                         continue
                     }
                     try Self.apply(
-                        signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, terms: terms, outcome: &outcome,
-                        db)
+                        signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, terms: terms, held: &held,
+                        outcome: &outcome, db)
                 case .head(let signed):
                     if signed.head.origin == selfOrigin {
                         outcome.own += 1
@@ -123,9 +126,32 @@ extension CatalogStore {
         try await write { db in try Self.log(refusals, at: Timestamp.format(now), db) }
     }
 
+    /// The most entries (tombstones included) a node keeps of one received origin: ten times what
+    /// the largest cluster offers, and a bound on what a trusted origin can make a node store.
+    public static let maxEntriesPerOrigin = 100_000
+
+    /// How many entries of each origin the node holds, counted once per page.
+    struct EntryCounts {
+        let limit: Int
+        private var counts: [String: Int] = [:]
+
+        init(limit: Int) { self.limit = limit }
+
+        mutating func count(_ origin: String, _ db: Database) throws -> Int {
+            if let known = counts[origin] { return known }
+            let held =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM entry WHERE origin = ?"), arguments: [origin]) ?? 0
+            counts[origin] = held
+            return held
+        }
+
+        mutating func added(_ origin: String) { counts[origin, default: 0] += 1 }
+    }
+
     private static func apply(
         _ signed: SignedEntry, peer: String, receipt: inout Int64, receivedAt: String, terms: SearchTerms,
-        outcome: inout ApplyOutcome, _ db: Database
+        held: inout EntryCounts, outcome: inout ApplyOutcome, _ db: Database
     ) throws {
         func refuse(_ reason: Refusal.Reason, _ detail: String) {
             outcome.refusals.append(
@@ -159,6 +185,12 @@ extension CatalogStore {
         } else if seen != nil {
             refuse(.rollback, "a version this node has already replaced")
             return
+        } else {
+            guard try held.count(signed.origin, db) < held.limit else {
+                refuse(.overLimit, "the node holds \(held.limit) entries of \(signed.origin) already")
+                return
+            }
+            held.added(signed.origin)
         }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO origin (name) VALUES (?)").execute(arguments: [signed.origin]
         )

@@ -26,7 +26,8 @@ public struct Refusal: Codable, Sendable, Hashable, CustomStringConvertible {
         /// A trust statement its signer may not make: an endorsement by a cluster or by a retired
         /// key, or beyond the endorser's level or region.
         case notEntitled = "not-entitled"
-        /// A trust statement beyond what the node keeps: too large, or too many of one endorser.
+        /// Beyond what the node keeps: a trust statement too many of one endorser, or an entry
+        /// beyond `CatalogStore.maxEntriesPerOrigin` of its origin.
         case overLimit = "over-limit"
 
         /// Refused for want of trust: the same envelope may be accepted once trust changes.

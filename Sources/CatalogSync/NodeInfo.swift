@@ -40,3 +40,43 @@ public struct NodeInfo: Codable, Sendable, Equatable {
         self.endorsements = endorsements
     }
 }
+
+extension NodeInfo {
+    /// The longest display name a node keeps of a peer.
+    public static let maxDisplayName = 120
+    /// The most keys a node description may list (its current key and those it rotated from).
+    public static let maxKeys = 16
+
+    /// The description, checked before anything of it is shown or written to a peer file: a slug
+    /// for a name, a short display name without control characters, a level and region from the
+    /// vocabularies, and one to `maxKeys` keys that parse.
+    public func validated() throws -> NodeInfo {
+        guard Slug.isValidOrigin(name) else {
+            throw CatalogError(.invalidInput, "the peer's name '\(SafeText.excerpt(name, limit: 70))' is not a slug")
+        }
+        let printable = !displayName.unicodeScalars.contains {
+            [.control, .format, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+        }
+        guard !displayName.isEmpty, displayName.count <= Self.maxDisplayName, printable else {
+            throw CatalogError(
+                .invalidInput,
+                "the peer's display name '\(SafeText.excerpt(displayName, limit: 70))' is empty, longer than "
+                    + "\(Self.maxDisplayName) characters or holds control characters")
+        }
+        guard NodeLevel(rawValue: level) != nil else {
+            throw CatalogError(
+                .invalidInput,
+                "the peer's level '\(SafeText.excerpt(level, limit: 40))' is not cluster, agency or national")
+        }
+        guard Vocabularies.regions.contains(region) else {
+            throw CatalogError(
+                .invalidInput,
+                "the peer's region '\(SafeText.excerpt(region, limit: 40))' is not DE or a German state code")
+        }
+        guard (1...Self.maxKeys).contains(keys.count) else {
+            throw CatalogError(.invalidInput, "the peer lists \(keys.count) keys; 1 to \(Self.maxKeys) are allowed")
+        }
+        for key in keys { _ = try NodePublicKey(text: key.publicKey) }
+        return self
+    }
+}

@@ -1,5 +1,6 @@
 import CatalogCore
 import CatalogNode
+import CatalogStore
 import Crypto
 import Foundation
 import Synchronization
@@ -23,13 +24,19 @@ public enum NodeTrust {
         {
             return cached.snapshot
         }
-        let anchors = try await anchors(node)
-        let held = try await node.store.endorsements().compactMap { try? SignedEndorsement(bytes: $0.envelope) }
+        let anchors = try await Self.anchors(node)
+        let (held, signers) = try await heldStatements(node)
         let rotations = try await node.store.rotations().compactMap { try? SignedKeyRotation(bytes: $0) }
-        let trust = TrustSet(anchors: anchors, endorsements: held, rotations: rotations, now: now)
+        let trust = TrustSet(anchors: anchors, endorsements: held, rotations: rotations, signers: signers, now: now)
+        // Within what a puller accepts, whatever an older database holds.
+        let entitled: [Data] = zip(held, trust.statementVerdicts).filter { $0.1 == TrustSet.StatementVerdict.entitled }
+            .map {
+                $0.0.envelope.bytes
+            }
+        let rotationsServed: [Data] = rotations.filter { trust.mayAccept($0) }.map(\.envelope.bytes)
         let served =
-            zip(held, trust.statementVerdicts).filter { $0.1 == .entitled }.map(\.0.envelope.bytes)
-            + rotations.filter { trust.mayAccept($0) }.map(\.envelope.bytes)
+            Array(entitled.prefix(StatementLimits.endorsements))
+            + Array(rotationsServed.prefix(StatementLimits.rotations))
         let snapshot = Snapshot(trust: trust, statements: served, statementsDigest: Snapshot.digest(of: served))
         cache.withLock {
             $0[node.directory.database.path] = Cached(inputs: inputs, computedAt: now, snapshot: snapshot)
@@ -55,12 +62,48 @@ public enum NodeTrust {
         }
     }
 
-    /// The trust the node would have if it also held `extra` statements: what a pull evaluates
-    /// before it decides which of a peer's statements to keep. Never cached.
+    /// The trust the node would have if it also held `extra` statements, and the verdict on each
+    /// of them: what a pull evaluates before it decides which of a peer's statements to keep.
+    /// Never cached.
     public static func candidate(
         _ node: Node, extra: [SignedEndorsement], extraRotations: [SignedKeyRotation], now: Date = Date()
-    ) async throws -> TrustSet {
-        try await evaluate(node, extra: extra, extraRotations: extraRotations, now: now)
+    ) async throws -> Candidate {
+        let anchors = try await Self.anchors(node)
+        let (held, signers) = try await heldStatements(node)
+        let rotations = try await node.store.rotations().compactMap { try? SignedKeyRotation(bytes: $0) }
+        // An offered statement counts only where it would replace what is held, as the store
+        // decides: a replayed endorsement the node holds a revocation of proves nothing.
+        var newest: [String: SignedEndorsement] = [:]
+        for signed in held { newest[tripleKey(signed)] = signed }
+        let replaces = extra.map { offered in newest[tripleKey(offered)].map { offered.supersedes($0) } ?? true }
+        let fresh = zip(extra, replaces).filter(\.1).map(\.0)
+        let trust = TrustSet(
+            anchors: anchors, endorsements: held + fresh, rotations: rotations + extraRotations, signers: signers,
+            now: now)
+        var verdicts: [TrustSet.StatementVerdict?] = []
+        var chosen: [NodePublicKey?] = []
+        var position = held.count
+        for replacing in replaces {
+            if replacing {
+                verdicts.append(trust.statementVerdicts[position])
+                chosen.append(trust.statementSigners[position])
+                position += 1
+            } else {
+                verdicts.append(nil)
+                chosen.append(nil)
+            }
+        }
+        return Candidate(trust: trust, verdicts: verdicts, signers: chosen)
+    }
+
+    /// A trust set with offered statements, and what it makes of each of them.
+    public struct Candidate: Sendable {
+        public let trust: TrustSet
+        /// For each offered statement, its verdict; nil when the node holds it or something that
+        /// supersedes it (nothing to store, nothing to refuse).
+        public let verdicts: [TrustSet.StatementVerdict?]
+        /// For each offered statement, the key to store as its signer.
+        public let signers: [NodePublicKey?]
     }
 
     /// The anchors: the node's own keys (its current one and those it rotated away from) at its own
@@ -74,13 +117,20 @@ public enum NodeTrust {
         return anchors
     }
 
-    private static func evaluate(
-        _ node: Node, extra: [SignedEndorsement], extraRotations: [SignedKeyRotation], now: Date
-    ) async throws -> TrustSet {
-        let anchors = try await anchors(node)
-        let held = try await node.store.endorsements().compactMap { try? SignedEndorsement(bytes: $0.envelope) }
-        let rotations = try await node.store.rotations().compactMap { try? SignedKeyRotation(bytes: $0) }
-        return TrustSet(anchors: anchors, endorsements: held + extra, rotations: rotations + extraRotations, now: now)
+    private static func tripleKey(_ signed: SignedEndorsement) -> String {
+        "\(signed.endorsement.endorser) \(signed.endorsement.subject) \(signed.subjectKey.fingerprint)"
+    }
+
+    /// The endorsement statements held, with the keys their signatures were checked under.
+    private static func heldStatements(_ node: Node) async throws -> ([SignedEndorsement], [NodePublicKey?]) {
+        var statements: [SignedEndorsement] = []
+        var signers: [NodePublicKey?] = []
+        for stored in try await node.store.endorsements() {
+            guard let signed = try? SignedEndorsement(bytes: stored.envelope) else { continue }
+            statements.append(signed)
+            signers.append(stored.signer)
+        }
+        return (statements, signers)
     }
 
     /// What a trust set was computed from, cheap to read again.
@@ -94,12 +144,11 @@ public enum NodeTrust {
             version = try await node.store.trustVersion()
             let directory = PeerDirectory(node.directory).url
             let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            // The files' contents, hashed: they are small, and a copy that keeps size and time
+            // must still count as a change.
             peerFiles = names.filter { $0.hasSuffix(".yaml") }.sorted().map { name in
-                let attributes = try? FileManager.default.attributesOfItem(
-                    atPath: directory.appendingPathComponent(name).path)
-                let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                return "\(name) \(size) \(modified)"
+                let data = (try? Data(contentsOf: directory.appendingPathComponent(name))) ?? Data()
+                return "\(name) \(Hex.encode(SHA256.hash(data: data)))"
             }
             level = node.config.level
             region = node.config.region

@@ -198,14 +198,19 @@ public struct SyncRunner: Sendable {
                 refuse(.malformed, "not an endorsement or key rotation statement")
             }
         }
-        let candidate = try await NodeTrust.candidate(node, extra: offered, extraRotations: rotations)
-        let verdicts = candidate.statementVerdicts.suffix(offered.count)
+        let evaluated = try await NodeTrust.candidate(node, extra: offered, extraRotations: rotations)
+        let candidate = evaluated.trust
         var accepted: [SignedEndorsement] = []
+        var acceptedSigners: [NodePublicKey?] = []
         var unverified = 0
-        for (signed, verdict) in zip(offered, verdicts) {
+        var heldAlready = 0
+        for ((signed, verdict), signer) in zip(zip(offered, evaluated.verdicts), evaluated.signers) {
             let e = signed.endorsement
             switch verdict {
-            case .entitled: accepted.append(signed)
+            case nil: heldAlready += 1
+            case .entitled:
+                accepted.append(signed)
+                acceptedSigners.append(signer)
             case .unverified: unverified += 1
             case .notEntitled(let why): refuse(.notEntitled, "endorsement of \(e.subject) by \(e.endorser): \(why)")
             }
@@ -213,26 +218,38 @@ public struct SyncRunner: Sendable {
         if unverified > 0 {
             refuse(.notEntitled, "\(unverified) endorsements signed by no key trusted for their endorser")
         }
-        let acceptedRotations = rotations.filter { candidate.mayAccept($0) }
-        for rotation in rotations where !candidate.mayAccept(rotation) {
-            refuse(.notEntitled, "key rotation of \(rotation.rotation.origin) from a key not trusted for it")
+        // Only this node rotates its own key: a rotation of it from a peer is someone else's doing.
+        let acceptedRotations = rotations.filter { candidate.mayAccept($0) && $0.rotation.origin != node.origin }
+        for rotation in rotations where !acceptedRotations.contains(rotation) {
+            let origin = rotation.rotation.origin
+            if origin == node.origin {
+                logger.error("a peer served a rotation of this node's own key, which this node did not sign")
+            }
+            refuse(
+                .notEntitled,
+                origin == node.origin
+                    ? "a rotation of this node's own key, which only this node makes"
+                    : "key rotation of \(origin) between keys not trusted for it")
         }
         for origin in candidate.conflictedRotations.sorted() {
             logger.error(
                 "two different key rotations of one key: the key may be stolen; neither new key is trusted through them",
                 metadata: ["origin": "\(origin)"])
         }
-        let saved = try await node.store.saveEndorsements(accepted, viaPeer: peer)
-        let savedRotations = try await node.store.saveRotations(acceptedRotations, viaPeer: peer)
+        let saved = try await node.store.saveEndorsements(accepted, signers: acceptedSigners, viaPeer: peer)
+        let sponsors = acceptedRotations.map {
+            candidate.standing(of: $0.rotation.origin)?.endorser ?? $0.rotation.origin
+        }
+        let savedRotations = try await node.store.saveRotations(acceptedRotations, sponsors: sponsors, viaPeer: peer)
         for (_, reason) in saved.overLimit + savedRotations.overLimit { refuse(.overLimit, reason) }
         report.statementsRefused +=
-            offered.count + rotations.count - accepted.count - acceptedRotations.count
+            offered.count - heldAlready - accepted.count + rotations.count - acceptedRotations.count
             + saved.overLimit.count + savedRotations.overLimit.count
         try await node.store.logRefusals(refusals)
         trust = try await currentTrust()
         return (
             saved.stored + savedRotations.stored,
-            accepted.count < offered.count || acceptedRotations.count < rotations.count
+            accepted.count + heldAlready < offered.count || acceptedRotations.count < rotations.count
         )
     }
 }

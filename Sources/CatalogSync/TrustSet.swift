@@ -97,6 +97,9 @@ public struct TrustSet: Sendable {
     private var distrust: [String: Distrust] = [:]
     /// The verdict on each endorsement passed to `init`, in the same order.
     public private(set) var statementVerdicts: [StatementVerdict] = []
+    /// For each endorsement passed to `init`, the key of its endorser its signature verifies under
+    /// (among those that could ever be trusted), if any: what to store beside it.
+    public private(set) var statementSigners: [NodePublicKey?] = []
     /// When the set changes by itself: the earliest expiry of an endorsement it rests on.
     public private(set) var nextChange: Date?
     /// Origins with two different rotations of one key: their old key was stolen or misused.
@@ -104,14 +107,23 @@ public struct TrustSet: Sendable {
     /// Origins whose equally ranked grants disagree about their region: trusted through none.
     public private(set) var disputedOrigins: Set<String> = []
 
-    public init(anchors: [Anchor], endorsements: [SignedEndorsement], rotations: [SignedKeyRotation] = [], now: Date) {
-        self = TrustEvaluation(anchors: anchors, endorsements: endorsements, rotations: rotations, now: now).result()
+    /// - Parameter signers: for each endorsement (in order, possibly fewer), the key this node
+    ///   checked its signature under before, if it did: it is not checked again. The key must be
+    ///   one the statement's key ids name.
+    public init(
+        anchors: [Anchor], endorsements: [SignedEndorsement], rotations: [SignedKeyRotation] = [],
+        signers: [NodePublicKey?] = [], now: Date
+    ) {
+        self = TrustEvaluation(
+            anchors: anchors, endorsements: endorsements, rotations: rotations, knownSigners: signers, now: now
+        ).result()
     }
 
     fileprivate init(
-        grants: [String: [Grant]], distrust: [String: Distrust], verdicts: [StatementVerdict], nextChange: Date?,
-        conflicted: Set<String>, disputed: Set<String>
+        grants: [String: [Grant]], distrust: [String: Distrust], verdicts: [StatementVerdict],
+        signers: [NodePublicKey?], nextChange: Date?, conflicted: Set<String>, disputed: Set<String>
     ) {
+        self.statementSigners = signers
         self.grants = grants
         self.distrust = distrust
         self.statementVerdicts = verdicts
@@ -214,6 +226,8 @@ private struct TrustEvaluation {
         /// The keys that may endorse, with the grants that say within what.
         var endorsers: [OriginAndKey: [TrustSet.Grant]] = [:]
         var entitled: [Bool]
+        /// The key under whose grant each entitled statement counts.
+        var entitledBy: [Int: NodePublicKey] = [:]
         var outOfScope: [Int: String] = [:]
         var expiredSubjects: Set<String> = []
 
@@ -223,6 +237,9 @@ private struct TrustEvaluation {
     let anchors: [TrustSet.Anchor]
     let anchored: Set<String>
     let statements: [SignedEndorsement]
+    /// Each statement's `issued` and `expires`, parsed once.
+    let issued: [Date]
+    let expires: [Date]
     let now: Date
     /// For each statement, the keys of its endorser (among those that could ever be trusted) whose
     /// signature on it verifies.
@@ -234,13 +251,18 @@ private struct TrustEvaluation {
     var validFrom: [OriginAndKey: Int64] = [:]
     var conflicted: Set<String> = []
 
-    init(anchors: [TrustSet.Anchor], endorsements: [SignedEndorsement], rotations: [SignedKeyRotation], now: Date) {
+    init(
+        anchors: [TrustSet.Anchor], endorsements: [SignedEndorsement], rotations: [SignedKeyRotation],
+        knownSigners: [NodePublicKey?], now: Date
+    ) {
         self.anchors = anchors
         self.anchored = Set(anchors.map(\.origin))
         self.statements = endorsements
+        self.issued = endorsements.map { Timestamp.parse($0.endorsement.issued) ?? .distantPast }
+        self.expires = endorsements.map { Timestamp.parse($0.endorsement.expires) ?? .distantPast }
         self.now = now
         settleRotations(rotations.filter(\.isSignedByBothKeys))
-        verifySignatures(extraKeys: rotations)
+        verifySignatures(extraKeys: rotations, known: knownSigners)
     }
 
     /// A rotation is one key's own statement: only its holder can retire it, only the new key's
@@ -267,8 +289,9 @@ private struct TrustEvaluation {
         }
     }
 
-    /// Checks every statement's signatures once, against the keys its key ids name, on all cores.
-    mutating func verifySignatures(extraKeys rotations: [SignedKeyRotation]) {
+    /// Checks every statement's signatures once, against the keys its key ids name, on all cores;
+    /// a statement whose signer is `known` is taken as signed by that key.
+    mutating func verifySignatures(extraKeys rotations: [SignedKeyRotation], known: [NodePublicKey?]) {
         var candidates: [String: [NodePublicKey]] = [:]  // key id → keys
         func note(_ origin: String, _ key: NodePublicKey) {
             let id = key.keyID(origin: origin)
@@ -292,6 +315,13 @@ private struct TrustEvaluation {
                 for index in range {
                     let envelope = statements[index].envelope
                     let endorser = statements[index].endorsement.endorser
+                    if index < known.count, let signer = known[index] {
+                        let id = signer.keyID(origin: endorser)
+                        if envelope.signatures.contains(where: { $0.keyid == id }) {
+                            output[index] = [signer]
+                            continue
+                        }
+                    }
                     var verified: [NodePublicKey] = []
                     for signature in envelope.signatures where signature.keyid.hasPrefix(endorser + "#") {
                         for key in keysByID[signature.keyid] ?? []
@@ -325,7 +355,7 @@ private struct TrustEvaluation {
                 : first.entitled[index]
             guard counts else { continue }
             let triple = Triple(endorser: e.endorser, subject: e.subject, key: statement.subjectKey)
-            if let current = best[triple], !Self.precedes(statement, statements[current]) { continue }
+            if let current = best[triple], !precedes(index, current) { continue }
             best[triple] = index
         }
         for (triple, index) in best {
@@ -373,10 +403,21 @@ private struct TrustEvaluation {
                 verdicts.append(.notEntitled(last.outOfScope[index] ?? "\(e.endorser) may not endorse"))
             }
         }
-        let nextChange = last.grants.values.joined().compactMap(\.expires).filter { $0 > now }.min()
+        // Any expiry of a statement that counts in some pass may change the result, not only
+        // those of the grants that survive.
+        let nextChange = statements.indices.filter { first.entitled[$0] && expires[$0] > now }.map { expires[$0] }
+            .min()
+        // What to store beside each statement: the key under which it is entitled, else the first
+        // that verifies (a signature by another key the statement names proves nothing more).
+        let chosenSigners: [NodePublicKey?] = statements.indices.map { index in
+            if let key = last.entitledBy[index] ?? first.entitledBy[index] { return key }
+            let e = statements[index].endorsement
+            return signers[index].first { first.endorsers[OriginAndKey(origin: e.endorser, key: $0)] != nil }
+                ?? signers[index].first
+        }
         return TrustSet(
-            grants: last.grants, distrust: distrust, verdicts: verdicts, nextChange: nextChange,
-            conflicted: conflicted, disputed: disputed)
+            grants: last.grants, distrust: distrust, verdicts: verdicts, signers: chosenSigners,
+            nextChange: nextChange, conflicted: conflicted, disputed: disputed)
     }
 
     /// A grant left out because a higher-ranked one disagrees about its origin's region.
@@ -412,12 +453,12 @@ private struct TrustEvaluation {
 
     /// Whether `a` takes precedence over `b` about the same endorser, subject and key: a revocation
     /// over anything, else the later `issued`, else (for a deterministic answer) the smaller bytes.
-    static func precedes(_ a: SignedEndorsement, _ b: SignedEndorsement) -> Bool {
-        if a.endorsement.revoked != b.endorsement.revoked { return a.endorsement.revoked }
-        let issuedA = Timestamp.parse(a.endorsement.issued) ?? .distantPast
-        let issuedB = Timestamp.parse(b.endorsement.issued) ?? .distantPast
-        if issuedA != issuedB { return issuedA > issuedB }
-        return a.envelope.bytes.lexicographicallyPrecedes(b.envelope.bytes)
+    func precedes(_ a: Int, _ b: Int) -> Bool {
+        let first = statements[a]
+        let second = statements[b]
+        if first.endorsement.revoked != second.endorsement.revoked { return first.endorsement.revoked }
+        if issued[a] != issued[b] { return issued[a] > issued[b] }
+        return first.envelope.bytes.lexicographicallyPrecedes(second.envelope.bytes)
     }
 
     /// The closure of the anchors. With `inForce` nil, every unrevoked endorsement in scope counts
@@ -477,17 +518,18 @@ private struct TrustEvaluation {
                     continue
                 }
                 pass.entitled[index] = true
+                if pass.entitledBy[index] == nil { pass.entitledBy[index] = grant.key }
                 let triple = Triple(endorser: e.endorser, subject: e.subject, key: statement.subjectKey)
                 if blocked.contains(triple) { continue }
                 if let inForce, inForce[triple] != index { continue }
-                if statement.isExpired(at: now) {
+                if expires[index] <= now {
                     pass.expiredSubjects.insert(e.subject)
                     continue
                 }
                 pending.append(
                     TrustSet.Grant(
                         origin: e.subject, key: statement.subjectKey, level: level, region: e.region, fromSeq: 1,
-                        untilSeq: nil, endorser: e.endorser, expires: Timestamp.parse(e.expires),
+                        untilSeq: nil, endorser: e.endorser, expires: expires[index],
                         vouchedAt: grant.level))
             }
         }

@@ -42,6 +42,9 @@ struct BenchRun {
         report.figures += try SignatureFigures.measure(
             seconds: signatureSeconds, sample: main.entry(origin: 0, index: 0), scratch: workspace.scratch)
 
+        log("trust evaluation: \(TrustFigures.statements) statements, a chain and a fan-out")
+        report.figures += try TrustFigures.measure()
+
         let generated = try await workspace.generated(main)
         let agencyDirectories = try workspace.copyAgencies(generated, as: "agencies")
         let servers = try agencyDirectories.map {

@@ -51,6 +51,9 @@ struct ClusterBench: AsyncParsableCommand {
             valueName: "dir"))
     var searchOnly: String?
 
+    @Flag(help: "Only measure trust evaluation (10,000 statements as a chain and as a fan-out).")
+    var trustOnly = false
+
     /// The catalog size the search figures name (set by a full run that measures in a child process).
     @Option(help: .hidden) var searchEntries: Int?
 
@@ -72,6 +75,13 @@ struct ClusterBench: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if trustOnly {
+            var report = BenchReport(
+                date: Timestamp.format(Date()), machine: .current(openssl: "", sqlite: ""), parameters: [:])
+            report.figures = try TrustFigures.measure()
+            print(report.table())
+            return
+        }
         let binary = clusternode ?? Self.sibling("clusternode")
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw ValidationError("no clusternode binary at \(binary); pass --clusternode PATH")

@@ -10,7 +10,9 @@ struct EndorseCommand: AsyncParsableCommand {
         discussion: """
             Signs "origin NAME, key K, region R, level L, valid until T" with this node's key. Nodes that trust
             this node accept NAME's entries through any relay. The key, region and level default to those of
-            the pinned peer NAME. --revoke withdraws the endorsement for good (e.g. a compromised key).
+            the pinned peer NAME. The national node endorses agencies and clusters; an agency endorses the
+            clusters of its own region; anything else is refused here, and by every peer. --revoke withdraws
+            this node's endorsement of the key for good (e.g. a compromised key); other endorsers' stay.
             """)
 
     @OptionGroup var options: NodeOptions

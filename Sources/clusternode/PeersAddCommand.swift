@@ -49,7 +49,7 @@ struct PeersAddCommand: AsyncParsableCommand {
                 ca.map { .ca(path: $0) } ?? pinCert.map { .pinnedCertificate(path: $0) } ?? .system
             let info = try await HTTPClient.withNodeClient { http in
                 try await PeerClient(http: http, url: url, trust: trust).nodeInfo()
-            }
+            }.validated()
             let peer = try makePeerFile(info, node: node)
             let key = try peer.publicKey()
             if !options.json {

@@ -2,6 +2,7 @@ import CatalogCore
 import CatalogImport
 import CatalogNode
 import CatalogReports
+import CatalogSync
 import CatalogTestSupport
 import Foundation
 import Testing
@@ -126,5 +127,34 @@ struct OverviewTests {
         for external in ["<script", "<link", "src=", "@import", "url("] {
             #expect(!html.contains(external), "\(external)")
         }
+    }
+
+    @Test("an origin whose envelopes no longer verify shows as such in the overview, search and verify alike")
+    func unverifiedAgrees() async throws {
+        let test = try await ExampleFederation.nationalNode()
+        defer { test.remove() }
+        // The national node withdraws its endorsement of automotive-bw's key and vouches for another.
+        let held = try #require(
+            try await test.node.store.endorsements().first { $0.subject == "automotive-bw" }
+                .flatMap { try SignedEndorsement(bytes: $0.envelope).subjectKey })
+        _ = try await test.node.revokeEndorsement(subject: "automotive-bw", key: held)
+        _ = try await test.node.endorse(
+            subject: "automotive-bw", key: NodeSigningKey(origin: "automotive-bw").publicKey, region: "DE-BW",
+            level: .cluster)
+        let entries = try await test.node.store.origins().first { $0.name == "automotive-bw" }?.live ?? 0
+        #expect(entries > 0)
+
+        let report = try await OverviewBuilder.build(node: test.node, now: now)
+        let row = try #require(report.freshness.first { $0.origin == "automotive-bw" })
+        #expect(row.status == "unverified" && row.unverified == entries, "\(row.status) \(row.unverified)")
+        #expect(report.freshness.filter { $0.status == "ok" }.count == 5)
+        let hits = try await Searcher(node: test.node).search(SearchQuery(origin: "automotive-bw", includePast: true))
+            .hits
+        #expect(hits.count == entries && hits.allSatisfy { !$0.verified })
+        let trust = try await NodeTrust.current(test.node)
+        let verified = try await CatalogVerifier(store: test.node.store, trustedKeys: { trust.keys(for: $0, seq: $1) })
+            .verify()
+        #expect(verified.failures.filter { $0.origin == "automotive-bw" }.count == entries + 1)  // and its head
+        #expect(verified.failures.allSatisfy { $0.origin == "automotive-bw" })
     }
 }

@@ -34,7 +34,7 @@ struct CatalogStoreTests {
         defer { try? store.close(); directory.remove() }
         let first = try sign(Fixtures.training(), seq: 1)
         let second = try sign(Fixtures.offering(), seq: 2)
-        try await store.writeOwnCatalog(plan: { _ in ([first, second], ()) }, signHead: head)
+        try await store.writeOwnCatalog(plan: { _ in ([first, second], ()) }, signHead: head, signer: key.publicKey)
 
         let stored = try await store.entries(origin: "medicalmountains")
         #expect(stored.map(\.id) == ["gmp-grundlagen", "medtech-forum"])
@@ -58,7 +58,8 @@ struct CatalogStoreTests {
         let good = try sign(Fixtures.training(), seq: 1)
         let skipped = try sign(Fixtures.offering(), seq: 3)
         await #expect(throws: CatalogError.self) {
-            try await store.writeOwnCatalog(plan: { _ in ([good, skipped], ()) }, signHead: head)
+            try await store.writeOwnCatalog(
+                plan: { _ in ([good, skipped], ()) }, signHead: head, signer: key.publicKey)
         }
         #expect(try await store.entries(origin: "medicalmountains").isEmpty)
         #expect(try await store.head(origin: "medicalmountains") == nil)
@@ -71,7 +72,8 @@ struct CatalogStoreTests {
         let entry = try sign(Fixtures.training(), seq: 1)
         await #expect(throws: CatalogError.self) {
             try await store.writeOwnCatalog(
-                plan: { _ in ([entry], ()) }, signHead: { _ in throw CatalogError(.invalidKey, "no key") })
+                plan: { _ in ([entry], ()) }, signHead: { _ in throw CatalogError(.invalidKey, "no key") },
+                signer: key.publicKey)
         }
         #expect(try await store.entries(origin: "medicalmountains", includeWithdrawn: true).isEmpty)
         #expect(try await store.origins().first?.maxSeq == 0)
@@ -84,10 +86,10 @@ struct CatalogStoreTests {
         var local = Fixtures.offering(id: "umfrage", kind: "survey")
         local.visibility = .local
         let signedLocal = try sign(local, seq: 1)
-        try await store.writeOwnCatalog(plan: { _ in ([signedLocal], ()) }, signHead: head)
+        try await store.writeOwnCatalog(plan: { _ in ([signedLocal], ()) }, signHead: head, signer: key.publicKey)
         let tombstone = try SignedEntry.sign(
             .tombstone(origin: "medicalmountains", id: "umfrage", seq: 2, updated: "2026-11-29T10:00:00Z"), with: key)
-        try await store.writeOwnCatalog(plan: { _ in ([tombstone], ()) }, signHead: head)
+        try await store.writeOwnCatalog(plan: { _ in ([tombstone], ()) }, signHead: head, signer: key.publicKey)
 
         #expect(try await store.entries(origin: "medicalmountains").isEmpty)
         let row = try #require(try await store.entry(origin: "medicalmountains", id: "umfrage"))
@@ -102,7 +104,7 @@ struct CatalogStoreTests {
         var local = Fixtures.offering(id: "intern")
         local.visibility = .local
         let signed = [try sign(Fixtures.training(), seq: 1), try sign(local, seq: 2)]
-        try await store.writeOwnCatalog(plan: { _ in (signed, ()) }, signHead: head)
+        try await store.writeOwnCatalog(plan: { _ in (signed, ()) }, signHead: head, signer: key.publicKey)
         #expect(try await store.head(origin: "medicalmountains")?.live == 1)
         #expect(try await store.liveLines(origin: "medicalmountains").map(\.id) == ["gmp-grundlagen"])
     }
@@ -110,7 +112,8 @@ struct CatalogStoreTests {
     @Test("the database runs in WAL mode and its schema keeps its invariants, as the sqlite3 shell sees it")
     func schemaChecks() async throws {
         let (store, directory) = try await makeStore()
-        try await store.writeOwnCatalog(plan: { _ in ([try sign(Fixtures.training(), seq: 1)], ()) }, signHead: head)
+        try await store.writeOwnCatalog(
+            plan: { _ in ([try sign(Fixtures.training(), seq: 1)], ()) }, signHead: head, signer: key.publicKey)
         try store.close()
         defer { directory.remove() }
         let path = directory.file("catalog.sqlite").path

@@ -27,6 +27,21 @@ struct ReceivedApplyTests {
                 .tombstone(origin: "microtech", id: id, seq: seq, updated: "2026-11-29T09:00:00Z"), with: origin))
     }
 
+    @Test("an origin's entries beyond the limit are refused as over-limit; its existing ones still update")
+    func entryLimit() async throws {
+        let (store, directory) = try await makeStore()
+        defer { try? store.close(); directory.remove() }
+        let items = try (1...5).map { try version(Fixtures.offering(id: "offer-\($0)"), seq: Int64($0)) }
+        let outcome = try await store.applyReceived(items, refusals: [], peer: "bw", cursor: 5, entryLimit: 3)
+        #expect(outcome.added == 3 && outcome.refusals.map(\.reason) == [.overLimit, .overLimit])
+        var edited = Fixtures.offering(id: "offer-1")
+        edited.keywords = ["neu"]
+        let update = try await store.applyReceived(
+            [try version(edited, seq: 6)], refusals: [], peer: "bw", cursor: 6, entryLimit: 3)
+        #expect(update.updated == 1 && update.refusals.isEmpty)
+        #expect(try await store.refusalCounts()[.overLimit] == 2)
+    }
+
     @Test("new, updated, withdrawn and duplicate envelopes; the cursor moves with the page")
     func lifecycle() async throws {
         let (store, directory) = try await makeStore()

@@ -13,11 +13,12 @@ final class HostilePeer: @unchecked Sendable {
     let process = Process()
     let port: Int
 
-    init(mode: String) throws {
+    init(mode: String, arguments: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", Fixtures.repositoryRoot.appendingPathComponent("scripts/hostile-peer.py").path, mode,
-        ]
+        process.arguments =
+            [
+                "python3", Fixtures.repositoryRoot.appendingPathComponent("scripts/hostile-peer.py").path, mode,
+            ] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
