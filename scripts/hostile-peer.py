@@ -56,7 +56,7 @@ def feed(path, query):
     since = int(query.get("since", ["0"])[0])
     if MODE == "junk":
         size, window = int(sys.argv[2]), int(sys.argv[3])
-        junk = json.dumps({"payloadType": "\x1b[2J" + "A" * size, "payload": "e30=", "signatures": []}).encode()
+        junk = json.dumps({"payloadType": "\x1b[2J" + "A" * size, "payload": "e30=", "signatures": [{"keyid": "x#1", "sig": "AA=="}]}).encode()
         nxt = since + 100
         header = {"count": 100, "next": nxt, "more": nxt % window != 0, "endorsements": "sha256:none", "last": nxt}
         return ndjson(header, [junk] * 100)

@@ -12,7 +12,8 @@ struct KeyRotateCommand: AsyncParsableCommand {
             transaction. Peers fetch the statement with the endorsements, accept the new key wherever they trusted
             the old one, and refuse anything newer signed with the old key. Ask your agency to endorse the new key
             (clusternode endorse NAME --key NEWKEY); it may then revoke the old one without stranding anything.
-            The old private key is kept as keys/retired-*.key.
+            The old private key is kept as keys/retired-*.key. Restart a running serve afterwards: it refuses to sign
+            with the retired key.
             """)
 
     @OptionGroup var options: NodeOptions
