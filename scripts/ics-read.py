@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Reads an iCalendar file with the independent `icalendar` package and prints its events as JSON
 lines: uid, sequence, summary, start and end (with their time zone), status, location, url,
-organizer and conference. Exits non-zero when the file does not parse.
+organizer, conference and the names of all its properties. Exits non-zero when the file does not parse.
 
 usage: ics-read.py FILE.ics
 """
@@ -29,4 +29,5 @@ for event in calendar.walk("VEVENT"):
         "url": str(event.get("URL", "")),
         "organizer": str(event.get("ORGANIZER", "")),
         "conference": str(event.get("CONFERENCE", "")),
+        "properties": sorted(set(event.keys())),
     }, ensure_ascii=False))

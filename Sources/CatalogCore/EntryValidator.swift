@@ -39,6 +39,7 @@ public enum EntryValidator {
             fail("keywords[\(index)]", "at most 80 characters")
         }
 
+        checkPlainText(entry, fail)
         checkURL(entry.url, field: "url", fail)
         if let contact = entry.contact { checkContact(contact, fail) }
         if let price = entry.price { checkPrice(price, fail) }
@@ -132,6 +133,43 @@ public enum EntryValidator {
                 fail("\(field).\(language)", "'\(language)' is not a known language code")
             }
             if value.count > maxLength { fail("\(field).\(language)", "at most \(maxLength) characters") }
+        }
+    }
+
+    /// Text from outside ends up in terminals, calendars and spreadsheets: one-line fields hold no
+    /// control characters at all, the summary and description no other than line feeds.
+    private static func checkPlainText(_ entry: Entry, _ fail: (String, String) -> Void) {
+        func check(_ value: String?, _ field: String, multiline: Bool = false) {
+            guard let value, let bad = SafeText.forbiddenCharacter(in: value, allowingNewlines: multiline) else {
+                return
+            }
+            fail(
+                field,
+                "holds the control character \(SafeText.codePoint(bad))"
+                    + (multiline ? "; line breaks are written as LF alone" : "; it is one line of plain text"))
+        }
+        for (language, value) in entry.title.values.sorted(by: { $0.key < $1.key }) {
+            check(value, "title.\(language)")
+        }
+        for (language, value) in (entry.summary?.values ?? [:]).sorted(by: { $0.key < $1.key }) {
+            check(value, "summary.\(language)", multiline: true)
+        }
+        for (language, value) in (entry.description?.values ?? [:]).sorted(by: { $0.key < $1.key }) {
+            check(value, "description.\(language)", multiline: true)
+        }
+        for (index, keyword) in entry.keywords.enumerated() { check(keyword, "keywords[\(index)]") }
+        check(entry.organizer, "organizer")
+        check(entry.certificate, "certificate")
+        check(entry.contact?.name, "contact.name")
+        check(entry.contact?.function, "contact.function")
+        for (index, session) in entry.sessions.enumerated() {
+            guard let location = session.location else { continue }
+            let field = "sessions[\(index)].location"
+            check(location.name, "\(field).name")
+            check(location.street, "\(field).street")
+            check(location.postalCode, "\(field).postalCode")
+            check(location.city, "\(field).city")
+            check(location.country, "\(field).country")
         }
     }
 

@@ -29,4 +29,47 @@ public enum SafeText {
         }
         return result + "…"
     }
+
+    /// The first character of `text` that plain text from outside may not hold: a control
+    /// character (C0, DEL, C1), a line or paragraph separator, or a bidirectional override that
+    /// can make a terminal show text in another order; `\n` only where `allowingNewlines`.
+    public static func forbiddenCharacter(in text: some StringProtocol, allowingNewlines: Bool) -> Unicode.Scalar? {
+        text.unicodeScalars.first { scalar in
+            if scalar == "\n" { return !allowingNewlines }
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: return true
+            default: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            }
+        }
+    }
+
+    /// `U+000D`, how a message names a character.
+    public static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
+    /// `text` for a terminal: every control, format or separator character except `\n` written
+    /// visibly as `\u{…}` (an escape sequence from a peer's title would otherwise clear the screen
+    /// or hide what follows), whatever its length.
+    public static func terminal(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && needsEscape($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar != "\n" && needsEscape(scalar) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        case .format: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+        default: return false
+        }
+    }
 }

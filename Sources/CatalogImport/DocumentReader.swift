@@ -13,12 +13,60 @@ enum DocumentReader {
         }
     }
 
+    /// The most nodes a YAML catalog may expand to, beyond one per byte of the file: aliases may
+    /// share a contact or a location, not multiply a document (a "billion laughs" file of a few
+    /// kilobytes would otherwise take minutes to decode).
+    static let yamlExpansionAllowance = 10_000
+
     static func read(yaml text: String, name: String) throws -> [ParsedEntry] {
+        let node: Node?
         do {
-            return try YAMLDecoder().decode(Document.self, from: text).parsed
+            node = try Yams.compose(yaml: text)
         } catch {
             throw ImportFailure(file: name, problems: [ImportProblem(name, "not a YAML catalog: \(describe(error))")])
         }
+        let bound = text.utf8.count + yamlExpansionAllowance
+        guard let node else {
+            throw ImportFailure(file: name, problems: [ImportProblem(name, "not a YAML catalog: the file is empty")])
+        }
+        guard fits(node, within: bound) else {
+            throw ImportFailure(
+                file: name,
+                problems: [
+                    ImportProblem(
+                        name,
+                        "its aliases expand to more than \(bound) YAML nodes (one per byte of the file, plus "
+                            + "\(yamlExpansionAllowance)); write the entries out instead of repeating them by alias")
+                ])
+        }
+        do {
+            return try YAMLDecoder().decode(Document.self, from: node).parsed
+        } catch {
+            throw ImportFailure(file: name, problems: [ImportProblem(name, "not a YAML catalog: \(describe(error))")])
+        }
+    }
+
+    /// Whether the document, every alias expanded, has at most `bound` nodes; stops counting as
+    /// soon as it has more, so the answer takes no longer than the bound.
+    static func fits(_ root: Node, within bound: Int) -> Bool {
+        var pending = [root]
+        var count = 0
+        while let node = pending.popLast() {
+            count += 1
+            if count > bound { return false }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
+            case .sequence(let sequence):
+                pending.append(contentsOf: sequence)
+            case .scalar, .alias:
+                continue
+            }
+        }
+        return true
     }
 
     private static func describe(_ error: any Error) -> String {

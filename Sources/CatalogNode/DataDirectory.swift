@@ -33,6 +33,8 @@ public struct DataDirectory: Sendable, Hashable {
     public var tlsCertificate: URL { tlsDirectory.appendingPathComponent("cert.pem") }
     public var tlsKey: URL { tlsDirectory.appendingPathComponent("key.pem") }
     public var database: URL { root.appendingPathComponent("catalog.sqlite") }
+    /// Held by a serving node (see `ServeLock`).
+    public var serveLock: URL { root.appendingPathComponent("serve.lock") }
     public var peersDirectory: URL { root.appendingPathComponent("peers", isDirectory: true) }
 
     /// Whether a node lives here already.

@@ -94,7 +94,7 @@ extension Node {
             throw CatalogError(.io, "cannot put the new key in place: \(String(cString: strerror(errno)))")
         }
         try? FileManager.default.removeItem(at: directory.signingPublicKey)
-        try SecureFile.create(directory.signingPublicKey, contents: Data(new.publicKey.pem.utf8), mode: 0o644)
+        try SecureFile.create(directory.signingPublicKey, contents: Data(new.publicKey.pem.utf8), mode: 0o600)
     }
 }
 

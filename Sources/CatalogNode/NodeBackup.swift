@@ -43,6 +43,9 @@ public enum NodeBackup {
             throw CatalogError(.conflict, "\(file) belongs to '\(info.origin ?? "no origin")', not to '\(config.name)'")
         }
 
+        // A serving node would go on with the database it opened, and fork from the restored one.
+        let lock = try ServeLock(directory, for: "restore")
+        defer { withExtendedLifetime(lock) {} }
         let store = try CatalogStore.open(path: staging)
         do {
             let keys = try await store.keys(origin: config.name).compactMap { try? $0.nodePublicKey() }
@@ -64,6 +67,9 @@ public enum NodeBackup {
         removeDatabaseFiles(kept)
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database + suffix) {
             try move(database + suffix, to: kept + suffix)
+        }
+        guard chmod(staging, 0o600) == 0 else {
+            throw CatalogError(.io, "cannot make \(staging) private: \(String(cString: strerror(errno)))")
         }
         try move(staging, to: database)
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: staging + suffix) {

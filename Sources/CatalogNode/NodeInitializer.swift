@@ -25,7 +25,8 @@ public enum NodeInitializer {
                 ".\(directory.root.lastPathComponent).init-\(UUID().uuidString.prefix(8))"))
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try SecureFile.makeDirectory(staging.root, mode: 0o755)
+            // Private from the start, whatever the umask: the database holds members-only entries.
+            try SecureFile.makeDirectory(staging.root, mode: 0o700)
             try await populate(staging, config: config, now: now)
             guard rename(staging.path, directory.path) == 0 else {
                 throw CatalogError(
@@ -55,24 +56,24 @@ public enum NodeInitializer {
     }
 
     private static func populate(_ directory: DataDirectory, config: NodeConfig, now: Date) async throws {
-        try SecureFile.create(directory.config, contents: Data(config.yaml.utf8), mode: 0o644)
+        try SecureFile.create(directory.config, contents: Data(config.yaml.utf8), mode: 0o600)
 
         let signingKey = NodeSigningKey(origin: config.name)
         try SecureFile.makeDirectory(directory.keysDirectory, mode: 0o700)
         try SecureFile.create(directory.signingKey, contents: Data(signingKey.pem.utf8), mode: 0o600)
-        try SecureFile.create(directory.signingPublicKey, contents: Data(signingKey.publicKey.pem.utf8), mode: 0o644)
+        try SecureFile.create(directory.signingPublicKey, contents: Data(signingKey.publicKey.pem.utf8), mode: 0o600)
 
         let tls = try TLSCertificateFactory.make(
             commonName: config.hosts.first ?? config.name, organization: config.displayName,
             hosts: config.hosts, now: now)
         try SecureFile.makeDirectory(directory.tlsDirectory, mode: 0o700)
         try SecureFile.create(directory.tlsKey, contents: Data(tls.privateKeyPEM.utf8), mode: 0o600)
-        try SecureFile.create(directory.tlsCertificate, contents: Data(tls.certificatePEM.utf8), mode: 0o644)
-        // The certificate is public (peers copy it); its directory is not, because the key lives there.
-        try SecureFile.makeDirectory(directory.tlsDirectory, mode: 0o755)
+        try SecureFile.create(directory.tlsCertificate, contents: Data(tls.certificatePEM.utf8), mode: 0o600)
+        try SecureFile.makeDirectory(directory.peersDirectory, mode: 0o700)
 
-        try SecureFile.makeDirectory(directory.peersDirectory, mode: 0o755)
-
+        // Created empty with mode 0600 before SQLite opens it: SQLite gives the WAL and
+        // shared-memory files the database file's mode.
+        try SecureFile.create(directory.database, contents: Data(), mode: 0o600)
         let store = try CatalogStore.open(path: directory.database.path)
         do {
             try await store.registerSelf(origin: config.name, key: signingKey.publicKey, at: now)

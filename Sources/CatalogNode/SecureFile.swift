@@ -11,9 +11,9 @@ import Foundation
 
 /// Writes files with their permissions set from the first byte: a private key is created with
 /// mode 0600 by `open(2)` itself, never written first and restricted afterwards.
-enum SecureFile {
+public enum SecureFile {
     /// Creates `url` (which must not exist) with `mode`, writes `contents` and syncs it to disk.
-    static func create(_ url: URL, contents: Data, mode: mode_t) throws {
+    public static func create(_ url: URL, contents: Data, mode: mode_t) throws {
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else {
             throw CatalogError(.io, "cannot create \(url.path): \(String(cString: strerror(errno)))")
@@ -41,14 +41,26 @@ enum SecureFile {
     }
 
     /// Creates a directory with `mode`.
-    static func makeDirectory(_ url: URL, mode: mode_t) throws {
+    public static func makeDirectory(_ url: URL, mode: mode_t) throws {
         guard mkdir(url.path, mode) == 0 || errno == EEXIST, chmod(url.path, mode) == 0 else {
             throw CatalogError(.io, "cannot create directory \(url.path): \(String(cString: strerror(errno)))")
         }
     }
 
+    /// Replaces `url` atomically with `contents` at `mode`: written to a sibling first, then renamed.
+    public static func replace(_ url: URL, contents: Data, mode: mode_t) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).\(UUID().uuidString.prefix(8))")
+        try create(temporary, contents: contents, mode: mode)
+        guard rename(temporary.path, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: temporary)
+            throw CatalogError(.io, "cannot write \(url.path): \(reason)")
+        }
+    }
+
     /// The permission bits of `url`.
-    static func mode(of url: URL) throws -> mode_t {
+    public static func mode(of url: URL) throws -> mode_t {
         var info = stat()
         guard stat(url.path, &info) == 0 else {
             throw CatalogError(.io, "cannot stat \(url.path): \(String(cString: strerror(errno)))")

@@ -86,17 +86,19 @@ public enum ICalendarExport {
         "END:VTIMEZONE",
     ]
 
-    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11) and drop
+    /// every other control character. Works on Unicode scalars: "\r\n" is one Swift `Character`,
+    /// and a filter on Characters lets it through.
     static func escape(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "\\": out += "\\\\"
             case ";": out += "\\;"
             case ",": out += "\\,"
-            case "\n", "\r\n": out += "\\n"
-            case "\r": continue
-            default: out.append(character)
+            case "\n": out += "\\n"
+            default:
+                if !isControl(scalar) { out.unicodeScalars.append(scalar) }
             }
         }
         return out
@@ -104,31 +106,41 @@ public enum ICalendarExport {
 
     /// A URI or identifier value: control characters (a line break would start a new property) removed.
     static func uri(_ text: String) -> String {
-        text.filter { character in character.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F } }
+        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
     }
 
-    /// A parameter value: quoted, with the characters a quoted value cannot hold removed.
+    /// A parameter value: quoted, without the characters a quoted value cannot hold (DQUOTE and
+    /// controls, RFC 5545 3.1 QSAFE-CHAR).
     static func parameter(_ text: String) -> String {
-        "\"" + text.filter { $0 != "\"" && $0 != "\r" && $0 != "\n" } + "\""
+        "\"" + String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\"" && !isControl($0) })) + "\""
     }
 
-    /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 character (3.1).
+    /// C0 controls, DEL, C1 controls and line or paragraph separators: never in a content line.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+
+    /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence (3.1).
+    /// Counts scalars, not Characters: one Character can be longer than a whole line.
     static func fold(_ line: String) -> String {
         var lines: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var octets = 0
-        for character in line {
-            let size = String(character).utf8.count
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
             let limit = lines.isEmpty ? 75 : 74  // continuation lines start with a space
             if octets + size > limit {
-                lines.append(current)
-                current = ""
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
                 octets = 0
             }
-            current.append(character)
+            current.append(scalar)
             octets += size
         }
-        lines.append(current)
+        lines.append(String(current))
         return lines.joined(separator: "\r\n ")
     }
 }

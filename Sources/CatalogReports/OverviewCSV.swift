@@ -41,9 +41,18 @@ public enum OverviewCSV {
         rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Quotes a field when it holds a comma, a quote or a line break; doubles quotes inside.
+    /// A field as a spreadsheet reads it, and nothing more: a leading `=`, `+`, `-`, `@`, tab or
+    /// carriage return (which spreadsheets take for a formula) is neutralised with a leading `'`,
+    /// as OWASP's CSV injection advice says; quoted when it holds a comma, a quote or a line break,
+    /// quotes doubled. Scalars, not Characters: "\r\n" is one Character.
     static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        var text = text
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            text = "'" + text
+        }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

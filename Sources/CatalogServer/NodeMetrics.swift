@@ -41,7 +41,8 @@ public final class NodeMetrics: Sendable {
     /// The Prometheus text exposition of every metric.
     func scrape() async throws -> [UInt8] {
         for origin in try await node.store.origins() {
-            registry.makeGauge(descriptor: Self.entries, labels: [("origin", origin.name)]).set(Double(origin.live))
+            registry.makeGauge(descriptor: Self.entries, labels: [("origin", origin.name)]).set(
+                Double(origin.federated))
         }
         let counts = try await node.store.refusalCounts()
         for reason in Refusal.Reason.allCases {

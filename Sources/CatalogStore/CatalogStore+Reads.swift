@@ -60,13 +60,15 @@ extension CatalogStore {
                 sql: """
                     SELECT o.name, o.is_self, o.max_seq,
                            (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 0) AS live,
-                           (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 1) AS withdrawn
+                           (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 1) AS withdrawn,
+                           (SELECT count(*) FROM entry e
+                            WHERE e.origin = o.name AND e.deleted = 0 AND e.visibility = 'federated') AS federated
                     FROM origin o ORDER BY o.is_self DESC, o.name
                     """
             ).map {
                 OriginSummary(
                     name: $0["name"], isSelf: $0["is_self"], maxSeq: $0["max_seq"], live: $0["live"],
-                    withdrawn: $0["withdrawn"])
+                    withdrawn: $0["withdrawn"], federated: $0["federated"])
             }
         }
     }

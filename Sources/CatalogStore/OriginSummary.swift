@@ -7,4 +7,6 @@ public struct OriginSummary: Sendable, Hashable, Codable {
     /// Live entries (tombstones not counted), local ones included.
     public var live: Int
     public var withdrawn: Int
+    /// Live entries others may see (local ones left out): what the feed and `/metrics` count.
+    public var federated: Int
 }

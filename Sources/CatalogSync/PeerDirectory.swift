@@ -58,9 +58,10 @@ public struct PeerDirectory: Sendable {
         }
         do {
             if let certificatePEM, let certificateFile = peer.certificateFile {
-                try Data(certificatePEM.utf8).write(to: url.appendingPathComponent(certificateFile), options: .atomic)
+                try SecureFile.replace(
+                    url.appendingPathComponent(certificateFile), contents: Data(certificatePEM.utf8), mode: 0o600)
             }
-            try Data(try peer.yaml().utf8).write(to: target, options: .atomic)
+            try SecureFile.replace(target, contents: Data(try peer.yaml().utf8), mode: 0o600)
         } catch let error as CatalogError {
             throw error
         } catch {

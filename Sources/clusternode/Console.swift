@@ -10,9 +10,12 @@ import Foundation
 #endif
 
 /// Where commands print: text for people on stdout, JSON for scripts, errors on stderr.
+///
+/// Text for people passes through `SafeText.terminal`: catalogs hold other organizations' text, and
+/// a control character in it must show, not act on the terminal.
 enum Console {
     static func line(_ text: String = "") {
-        print(text)
+        print(SafeText.terminal(text))
     }
 
     /// Pushes buffered stdout out now (stdout is block-buffered when it is a pipe).
@@ -23,7 +26,7 @@ enum Console {
     /// Asks a yes/no question on the terminal; false when stdin is not a terminal.
     static func confirm(_ question: String) -> Bool {
         guard isatty(STDIN_FILENO) == 1 else { return false }
-        print("\(question) [y/N] ", terminator: "")
+        print("\(SafeText.terminal(question)) [y/N] ", terminator: "")
         flush()
         guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
         return answer == "y" || answer == "yes" || answer == "j" || answer == "ja"
@@ -39,7 +42,7 @@ enum Console {
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((SafeText.terminal(text) + "\n").utf8))
     }
 
     /// Writes bytes to stdout exactly as given.

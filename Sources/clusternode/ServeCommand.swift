@@ -75,6 +75,9 @@ struct ServeCommand: AsyncParsableCommand {
         try await CommandErrors.report {
             let logger = CLILogging.logger("clusternode.serve", defaultLevel: .info)
             let node = try await options.openNode()
+            let lock = try ServeLock(node.directory, for: "starting it again")
+            defer { withExtendedLifetime(lock) {} }
+            try PrivateFiles.check(node.directory, tlsKey: tlsKey)
             let transport: ServerConfiguration.Transport =
                 plainHttp
                 ? .plainHTTP : tlsCert.map { .certificateFiles(certificate: $0, key: tlsKey ?? "") } ?? .nodeCertificate

@@ -137,3 +137,26 @@ struct EntryValidatorTests {
         #expect(normalized.normalized() == normalized)
     }
 }
+
+@Suite("Text from outside is plain text")
+struct PlainTextTests {
+    @Test("one-line fields hold no control characters; summary and description only line feeds")
+    func controlCharacters() {
+        var entry = Fixtures.training()
+        entry.organizer = "Evil\r\nATTACH:https://evil.example"
+        entry.title = LocalizedText(["de": "Kurs\u{1B}[2J"])
+        entry.keywords = ["a\u{202E}b"]
+        entry.description = LocalizedText(["de": "Zeile eins\nZeile zwei"])
+        entry.summary = LocalizedText(["de": "Zeile eins\r\nZeile zwei"])
+        let fields = EntryValidator.issues(in: entry).map(\.field)
+        #expect(fields.contains("organizer") && fields.contains("title.de") && fields.contains("keywords[0]"))
+        #expect(fields.contains("summary.de") && !fields.contains("description.de"))
+    }
+
+    @Test("a terminal shows control characters instead of obeying them")
+    func terminal() {
+        #expect(SafeText.terminal("Titel\u{1B}[2J\r\nFake") == "Titel\\u{1b}[2J\\u{d}\nFake")
+        #expect(SafeText.terminal("Medizintechnik – Fortbildung") == "Medizintechnik – Fortbildung")
+        #expect(SafeText.excerpt(String(repeating: "x", count: 500), limit: 10) == "xxxxxxxxx…")
+    }
+}

@@ -105,3 +105,47 @@ struct ImportErrorTests {
         }
     }
 }
+
+@Suite("Hostile import files")
+struct HostileImportTests {
+    @Test("a CRLF inside a CSV cell is refused, naming the row and the field")
+    func crlfInCell() throws {
+        let csv =
+            "id,type,kind,title_de,topics,organizer\r\nx,offering,event,Kurs,medtech,\"Evil\r\nATTACH:https://evil.example\"\r\n"
+        do {
+            _ = try CatalogImporter.read(Data(csv.utf8), format: .csv, name: "catalog.csv")
+            Issue.record("the CRLF organizer was imported")
+        } catch let failure as ImportFailure {
+            #expect(failure.problems.contains { $0.description.contains("organizer") }, "\(failure.problems)")
+        }
+    }
+
+    @Test("a YAML file whose aliases multiply an entry is refused before it is decoded")
+    func aliasBomb() throws {
+        let sessions = (1...500).map { day in
+            "      - {start: '2027-03-\(String(format: "%02d", day % 28 + 1))T09:00', end: '2027-03-\(String(format: "%02d", day % 28 + 1))T10:00', mode: online}"
+        }.joined(separator: "\n")
+        var yaml =
+            "template: &t\n  id: kurs\n  type: training\n  title: {de: Kurs}\n  topics: [medtech]\n  sessions:\n\(sessions)\nentries:\n"
+        yaml += String(repeating: "  - *t\n", count: 1_000)
+        do {
+            _ = try CatalogImporter.read(Data(yaml.utf8), format: .yaml, name: "bomb.yaml")
+            Issue.record("the alias bomb was read")
+        } catch let failure as ImportFailure {
+            #expect(failure.problems.first?.description.contains("aliases expand") == true, "\(failure.problems)")
+        }
+    }
+
+    @Test("a few aliases sharing a block are fine")
+    func sharedBlock() throws {
+        let yaml = """
+            contact: &c {email: kurse@example.org}
+            entries:
+              - {id: a, type: offering, kind: event, title: {de: A}, topics: [medtech], contact: *c}
+              - {id: b, type: offering, kind: event, title: {de: B}, topics: [medtech], contact: *c}
+
+            """
+        let entries = try CatalogImporter.read(Data(yaml.utf8), format: .yaml, name: "shared.yaml")
+        #expect(entries.map(\.id) == ["a", "b"])
+    }
+}

@@ -18,7 +18,9 @@ struct NodeInitTests {
         #expect(try mode(directory.signingKey) == 0o600)
         #expect(try mode(directory.tlsKey) == 0o600)
         #expect(try mode(directory.keysDirectory) == 0o700)
-        #expect(try mode(directory.signingPublicKey) == 0o644)
+        // Everything in a data directory is private, the public key too (it is shown by `key`).
+        #expect(try mode(directory.signingPublicKey) == 0o600)
+        #expect(try mode(directory.root) == 0o700 && mode(directory.database) == 0o600)
         #expect(FileManager.default.fileExists(atPath: directory.database.path))
         #expect(FileManager.default.fileExists(atPath: directory.peersDirectory.path))
         let publicPEM = try String(contentsOf: directory.signingPublicKey, encoding: .utf8)

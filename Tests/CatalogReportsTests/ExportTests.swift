@@ -1,11 +1,12 @@
 import CatalogCore
 import CatalogImport
 import CatalogNode
-import CatalogReports
 import CatalogStore
 import CatalogTestSupport
 import Foundation
 import Testing
+
+@testable import CatalogReports
 
 @Suite("Calendar, schema.org and catalog exports", .serialized)
 struct ExportTests {
@@ -53,6 +54,7 @@ struct ExportTests {
         let location: String
         let organizer: String
         let conference: String
+        let properties: [String]
     }
 
     @Test("every session becomes an event that the Python icalendar package reads back exactly")
@@ -169,6 +171,55 @@ struct ExportSafetyTests {
         #expect(!lines.contains { $0.hasPrefix("BEGIN:VALARM") || $0.hasPrefix("X-EVIL") })
         let uids = lines.filter { $0.hasPrefix("UID:") }
         #expect(uids.count == 2 && Set(uids).count == 2)
+    }
+
+    @Test("a CRLF in an organizer, title or place starts no property, as the icalendar package reads the file")
+    func crlfInjection() throws {
+        var entry = Fixtures.training(id: "kurs")
+        entry.organizer = "Evil\r\nATTACH:https://evil.example/x\r\nX-EVIL:1"
+        entry.title = LocalizedText(["de": "Kurs\r\nX-TITLE:1"])
+        entry.contact = Contact(email: "kurs@example.org")
+        entry.sessions = [
+            Session(
+                start: CatalogDateTime("2027-03-15T09:00")!, end: CatalogDateTime("2027-03-15T12:00")!, mode: .onsite,
+                location: Location(name: "Saal\r\nX-PLACE:1", city: "Ulm"))
+        ]
+        let text = ICalendarExport.render(
+            [.init(origin: "mm", organizerName: "MM", seq: 3, updated: "2026-11-29T09:00:00Z", entry: entry)],
+            calendarName: "Test")
+        let directory = try TemporaryDirectory("ics")
+        defer { directory.remove() }
+        let file = try directory.write("hostile.ics", text)
+        let read = try Shell.run(
+            "python3", [Fixtures.repositoryRoot.appendingPathComponent("scripts/ics-read.py").path, file.path])
+        #expect(read.status == 0, "\(read.stderr)")
+        let events = try read.stdout.split(separator: "\n").dropFirst().map {
+            try JSONDecoder().decode(ExportTests.ReadEvent.self, from: Data($0.utf8))
+        }
+        let event = try #require(events.first)
+        #expect(!event.properties.contains { $0 == "ATTACH" || $0.hasPrefix("X-") }, "\(event.properties)")
+        #expect(event.summary == "Kurs\nX-TITLE:1")  // a line break inside the text, not a property
+        #expect(text.split(separator: "\r\n", omittingEmptySubsequences: false).allSatisfy { $0.utf8.count <= 75 })
+    }
+
+    @Test("a Character longer than a line is folded inside, at scalar boundaries")
+    func longCharacterFolds() {
+        let accented = "e" + String(repeating: "\u{301}", count: 60)  // one Character of 121 octets
+        let folded = ICalendarExport.fold("SUMMARY:" + accented)
+        #expect(folded.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        // Unfolded (CRLF and one space removed, as bytes), it is the line again.
+        var unfolded: [UInt8] = []
+        let bytes = Array(folded.utf8)
+        var index = 0
+        while index < bytes.count {
+            if index + 2 < bytes.count, bytes[index] == 13, bytes[index + 1] == 10, bytes[index + 2] == 32 {
+                index += 3
+                continue
+            }
+            unfolded.append(bytes[index])
+            index += 1
+        }
+        #expect(unfolded == Array(("SUMMARY:" + accented).utf8))
     }
 
     @Test("JSON-LD never holds a raw '<', so it cannot close the script element it is pasted into")

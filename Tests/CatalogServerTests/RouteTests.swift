@@ -142,7 +142,8 @@ struct RouteTests {
             try await client.execute(uri: "/healthz", method: .get) { _ in }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 let text = String(buffer: response.body)
-                #expect(text.contains(#"clusternode_entries{origin="medicalmountains"} 3"#))
+                // The members-only survey is not counted: /metrics shows no more than the feed.
+                #expect(text.contains(#"clusternode_entries{origin="medicalmountains"} 2"#))
                 #expect(text.contains(#"clusternode_refusals{reason="bad-signature"} 1"#))
                 #expect(text.contains(#"clusternode_http_requests_total{route="/healthz",status="200"} 1"#))
             }

@@ -285,7 +285,8 @@ struct TrustRevocationTests {
         #expect(f.trust([f.nationalAnchor], statements.reversed()).isTrusted("medicalmountains"))
     }
 
-    @Test("10,000 statements, a chain and a fan-out, evaluate to what the rules say")
+    /// (How fast 10,000 evaluate is clusterbench's to measure: `clusterbench --trust-only`.)
+    @Test("a chain and a fan-out of statements evaluate to what the rules say")
     func manyStatements() throws {
         // A chain of agencies each endorsing the next: agencies endorse clusters only, so only the
         // first link (the national node's) counts.
@@ -296,11 +297,11 @@ struct TrustRevocationTests {
         }
         let chained = f.trust([f.nationalAnchor], chain)
         #expect(chained.origins == ["agency-0", "national"])
-        // An agency endorsing 10,000 clusters of its region: every one counts.
-        let clusters = (0..<10_000).map { NodeSigningKey(origin: "cluster-\($0)") }
+        // An agency endorsing 2,000 clusters of its region: every one counts.
+        let clusters = (0..<2_000).map { NodeSigningKey(origin: "cluster-\($0)") }
         let fanOut = try clusters.map { try f.endorse($0, by: f.agency) }
         let trust = f.trust([f.pin(f.agency, .agency)], fanOut)
-        #expect(trust.origins.count == 10_001)
+        #expect(trust.origins.count == 2_001)
         #expect(trust.statementVerdicts.allSatisfy { $0 == .entitled })
     }
 }
