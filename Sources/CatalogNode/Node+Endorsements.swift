@@ -51,6 +51,10 @@ extension Node {
     }
 
     private func save(_ signed: SignedEndorsement, now: Date) async throws {
+        guard try await !store.isRetiredOwnKey(publicKey) else {
+            throw CatalogError(
+                .conflict, "this process signs with a key retired by a key rotation; run the command again")
+        }
         let saved = try await store.saveEndorsements([signed], signers: [publicKey], viaPeer: nil, at: now)
         if let refused = saved.overLimit.first {
             throw CatalogError(.conflict, "the statement was not stored: \(refused.reason)")

@@ -98,18 +98,20 @@ extension Node {
     }
 }
 
-/// Held while a key rotation writes the pending key file and swaps the key files: two rotations
-/// at once would overwrite each other's pending key.
-private struct RotationLock {
+/// Held while a key rotation writes the pending key file and swaps the key files, and while
+/// `Node.open` finishes a swap a crash interrupted: two of them at once would overwrite each
+/// other's files.
+struct RotationLock {
     let descriptor: Int32
 
-    init(_ directory: DataDirectory) throws {
+    /// Takes the lock; without `wait`, fails at once when another process holds it.
+    init(_ directory: DataDirectory, wait: Bool = false) throws {
         let path = directory.keysDirectory.appendingPathComponent("rotate.lock").path
         descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw CatalogError(.io, "cannot open \(path): \(String(cString: strerror(errno)))")
         }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+        guard flock(descriptor, wait ? LOCK_EX : LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
             throw CatalogError(.conflict, "another key rotation of this node is running")
         }

@@ -32,6 +32,12 @@ public struct Node: Sendable {
             )
         }
         let config = try NodeConfig.load(from: directory.config)
+        // A pending new key means a rotation runs now, or stopped before its files moved: wait for
+        // it, and finish what it left (below) under the same lock.
+        let lock =
+            FileManager.default.fileExists(atPath: directory.pendingSigningKey.path)
+            ? try RotationLock(directory, wait: true) : nil
+        defer { lock?.release() }
         // A rotation that stopped between moving the old key aside and the new one in: the
         // database has the new key already (the files move only after it committed).
         if !FileManager.default.fileExists(atPath: directory.signingKey.path),
@@ -42,6 +48,11 @@ public struct Node: Sendable {
             }
         }
         var signingKey = try loadSigningKey(directory, config: config)
+        if lock != nil {
+            try? FileManager.default.removeItem(at: directory.signingPublicKey)
+            try? SecureFile.create(
+                directory.signingPublicKey, contents: Data(signingKey.publicKey.pem.utf8), mode: 0o600)
+        }
         let store = try CatalogStore.open(path: directory.database.path)
         guard try await store.selfOrigin() == config.name else {
             throw CatalogError(.configuration, "the database in \(directory.path) does not belong to '\(config.name)'")

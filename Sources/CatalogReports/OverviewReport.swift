@@ -29,7 +29,7 @@ public struct OverviewReport: Codable, Sendable {
         public let missing: Int
         /// The peer it came through; nil for the node's own catalog.
         public let viaPeer: String?
-        /// Refusals of envelopes the origin itself signed (rollbacks, equivocations); what a relay
+        /// Equivocations: two envelopes the origin signed for one seq; what a relay
         /// sent in its name unsigned counts against the relay (`refusalsByPeer`).
         public let refusals: Int
         /// Envelopes held that no longer verify under the keys trusted for their seqs.

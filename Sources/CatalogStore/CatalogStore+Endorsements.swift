@@ -19,7 +19,8 @@ public enum StatementLimits {
     /// Statements by one endorser: its subjects × their keys (a state has tens of clusters).
     public static let perEndorser = 2_000
     public static let endorsements = 6_000
-    public static let rotationsPerOrigin = 4
+    /// The longest chain of rotations kept of one origin (each key rotates once).
+    public static let rotationsPerOrigin = 16
     /// Rotations of the origins one endorser vouches for (the origin itself, for a pinned one).
     public static let rotationsPerSponsor = 1_000
     public static let rotations = 4_000
@@ -80,13 +81,27 @@ extension CatalogStore {
                             ))
                         continue
                     }
-                    guard total < StatementLimits.endorsements else {
-                        save.overLimit.append(
-                            (
-                                signed.envelope.bytes,
-                                "the node holds \(StatementLimits.endorsements) endorsements already"
-                            ))
-                        continue
+                    if total >= StatementLimits.endorsements {
+                        // Full: the endorser holding the most statements gives up its oldest, so
+                        // that a few prolific (or hostile) endorsers cannot shut the others out.
+                        guard let (largest, count) = byEndorser.max(by: { $0.value < $1.value }),
+                            count > byEndorser[e.endorser, default: 0] + 1
+                        else {
+                            save.overLimit.append(
+                                (
+                                    signed.envelope.bytes,
+                                    "the node holds \(StatementLimits.endorsements) endorsements already"
+                                ))
+                            continue
+                        }
+                        try db.execute(
+                            sql: """
+                                DELETE FROM endorsement WHERE rowid = (
+                                    SELECT rowid FROM endorsement WHERE endorser = ? ORDER BY revoked, received_at LIMIT 1)
+                                """,
+                            arguments: [largest])
+                        byEndorser[largest, default: 0] -= 1
+                        total -= 1
                     }
                     byEndorser[e.endorser, default: 0] += 1
                     total += 1
@@ -147,6 +162,17 @@ extension CatalogStore {
                         db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND new_key = ?",
                         arguments: [r.origin, signed.newKey.rawRepresentation]) ?? false
                 if exists { continue }
+                // A key rotates once. A second rotation of it (a thief's, most likely) is refused
+                // where the first arrived first, and relayed by no node that kept the first.
+                let rotatedBefore =
+                    try Bool.fetchOne(
+                        db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND old_key = ?",
+                        arguments: [r.origin, signed.oldKey.rawRepresentation]) ?? false
+                if rotatedBefore {
+                    save.overLimit.append(
+                        (signed.envelope.bytes, "a second rotation of one key of \(r.origin); the first is kept"))
+                    continue
+                }
                 let byOrigin =
                     try Int.fetchOne(
                         db, sql: "SELECT count(*) FROM key_rotation WHERE origin = ?", arguments: [r.origin]) ?? 0
@@ -176,6 +202,20 @@ extension CatalogStore {
                 save.stored += 1
             }
             return save
+        }
+    }
+
+    /// Whether a rotation of the node's own retired `key` is held: a process that still signs with
+    /// it signs what nobody accepts.
+    public func isRetiredOwnKey(_ key: NodePublicKey) async throws -> Bool {
+        try await read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT 1 FROM key_rotation
+                    WHERE via_peer IS NULL AND old_key = ? AND origin = (SELECT name FROM origin WHERE is_self = 1)
+                    """,
+                arguments: [key.rawRepresentation]) ?? false
         }
     }
 

@@ -237,7 +237,7 @@ extension CatalogStore {
             try db.execute(
                 sql: """
                     -- Refusals ever counted, by the peer that served them; by origin only when the origin's
-                    -- own signature verified (rollback, equivocation): a relay cannot blame an origin.
+                    -- own key signed two envelopes for one seq (equivocation): a relay cannot blame an origin.
                     -- The `refusal` table keeps only the newest rows per peer; these counts keep the rest.
                     CREATE TABLE refusal_count (
                         peer TEXT NOT NULL,
@@ -248,7 +248,7 @@ extension CatalogStore {
                     ) WITHOUT ROWID;
                     INSERT INTO refusal_count (peer, origin, reason, count)
                         SELECT coalesce(peer, ''),
-                               CASE WHEN reason IN ('rollback', 'equivocation') THEN coalesce(origin, '') ELSE '' END,
+                               CASE WHEN reason = 'equivocation' THEN coalesce(origin, '') ELSE '' END,
                                reason, count(*)
                         FROM refusal GROUP BY 1, 2, 3;
                     CREATE INDEX refusal_by_peer ON refusal(peer, id);

@@ -52,6 +52,15 @@ extension CatalogStore {
                 }
             }
             try terms.flush(db)
+            for origin in held.touched {
+                // The seqs remembered against equivocation: the newest `maxSeqRecords` of an origin.
+                try db.execute(
+                    sql: """
+                        DELETE FROM seq_record WHERE origin = ?1 AND seq < (
+                            SELECT seq FROM seq_record WHERE origin = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2)
+                        """,
+                    arguments: [origin, Self.maxSeqRecords])
+            }
             try Self.log(outcome.refusals, at: receivedAt, db)
             try db.execute(
                 sql: "INSERT OR IGNORE INTO peer_state (peer, refused_for_trust) VALUES (?, 0)", arguments: [peer])
@@ -130,10 +139,16 @@ extension CatalogStore {
     /// the largest cluster offers, and a bound on what a trusted origin can make a node store.
     public static let maxEntriesPerOrigin = 100_000
 
-    /// How many entries of each origin the node holds, counted once per page.
+    /// The most seqs of one origin remembered to tell equivocation (four versions of every entry
+    /// an origin may have here); older ones are forgotten, their versions long replaced.
+    public static let maxSeqRecords = 4 * maxEntriesPerOrigin
+
+    /// How many entries of each origin the node holds, counted once per page, and which origins
+    /// the page wrote to.
     struct EntryCounts {
         let limit: Int
         private var counts: [String: Int] = [:]
+        var touched: Set<String> = []
 
         init(limit: Int) { self.limit = limit }
 
@@ -194,6 +209,7 @@ extension CatalogStore {
         }
         try db.cachedStatement(sql: "INSERT OR IGNORE INTO origin (name) VALUES (?)").execute(arguments: [signed.origin]
         )
+        held.touched.insert(signed.origin)
         receipt += 1
         try upsert(
             signed, previous: stored, receipt: receipt, receivedAt: receivedAt, viaPeer: peer, terms: terms, db)

@@ -35,10 +35,10 @@ public struct Refusal: Codable, Sendable, Hashable, CustomStringConvertible {
             [.badSignature, .untrustedOrigin, .endorsementExpired, .endorsementRevoked, .retiredKey].contains(self)
         }
 
-        /// Refused after the envelope verified under the origin's key: the origin itself (or its key)
-        /// signed what was refused. Other refusals say nothing about the origin a line names, only
-        /// about the peer that served it.
-        public var implicatesOrigin: Bool { self == .rollback || self == .equivocation }
+        /// The origin itself (or its key) signed two different envelopes for one seq. Other refusals
+        /// say nothing about the origin a line names, only about the peer that served it: a relay
+        /// can replay an origin's genuine old versions at will.
+        public var implicatesOrigin: Bool { self == .equivocation }
     }
 
     public var peer: String?

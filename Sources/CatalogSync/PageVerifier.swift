@@ -122,9 +122,11 @@ enum PageVerifier {
         let valid = trust.keys(for: origin, seq: seq)
         for key in valid where (try? verify(key)) != nil { return nil }
         for key in keys where !valid.contains(key) && (try? verify(key)) != nil {
-            let bound = trust.seqBound(of: key, origin: origin)
-            let range = "\(bound?.from ?? 1)..<\(bound?.until.map(String.init) ?? "")"
-            return (.retiredKey, "signed with key \(key.keyID(origin: origin)), valid for seqs \(range) only")
+            let first = trust.firstSeq(of: key, origin: origin) ?? 1
+            return (.retiredKey, "signed with key \(key.keyID(origin: origin)), valid from seq \(first) on only")
+        }
+        for key in trust.retiredKeys(for: origin) where (try? verify(key)) != nil {
+            return (.retiredKey, "signed with key \(key.keyID(origin: origin)), which a key rotation retired")
         }
         return (.badSignature, "signature does not verify under the origin's trusted key")
     }

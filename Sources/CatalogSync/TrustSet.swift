@@ -15,10 +15,11 @@ import Foundation
 ///   region, through any chain.
 /// - A revocation withdraws only its endorser's own endorsement of that key, and with it whatever
 ///   rested on it.
-/// - A key rotation signed by both keys retires the old key from `fromSeq` on and makes the new key
-///   valid from `fromSeq` on, wherever the old key was trusted, at its level and region. Two
-///   different rotations of one key void each other: the key is retired at the lower `fromSeq`,
-///   and neither new key gains anything from them.
+/// - A key rotation signed by both keys retires the old key, which then signs nothing (the
+///   rotating node re-signed its catalog under the new key), and makes the new key valid from
+///   `fromSeq` on, wherever the old key was trusted, at its level and region. Two different
+///   rotations of one key void each other: the key is retired, and neither new key gains anything
+///   from them.
 ///
 /// Evaluation takes linear time in the statements held: every signature is checked once, on all
 /// cores, against the keys its key id names, and each statement is visited once per key that
@@ -47,7 +48,8 @@ public struct TrustSet: Sendable {
         public let region: String
         /// The first seq the key may sign (1 unless a rotation made it the new key).
         public let fromSeq: Int64
-        /// The seq from which on the key is retired by a rotation; nil while it is current.
+        /// The seq from which on the key may no longer sign; nil (a key a rotation retired signs
+        /// nothing and has no grant of its own, see `TrustSet.retiredKeys`).
         public let untilSeq: Int64?
         /// The endorser whose statement the grant rests on; nil for an anchor.
         public let endorser: String?
@@ -94,6 +96,7 @@ public struct TrustSet: Sendable {
     }
 
     private var grants: [String: [Grant]] = [:]
+    private var retiredGrants: [String: [Grant]] = [:]
     private var distrust: [String: Distrust] = [:]
     /// The verdict on each endorsement passed to `init`, in the same order.
     public private(set) var statementVerdicts: [StatementVerdict] = []
@@ -120,9 +123,11 @@ public struct TrustSet: Sendable {
     }
 
     fileprivate init(
-        grants: [String: [Grant]], distrust: [String: Distrust], verdicts: [StatementVerdict],
-        signers: [NodePublicKey?], nextChange: Date?, conflicted: Set<String>, disputed: Set<String>
+        grants: [String: [Grant]], retiredGrants: [String: [Grant]], distrust: [String: Distrust],
+        verdicts: [StatementVerdict], signers: [NodePublicKey?], nextChange: Date?, conflicted: Set<String>,
+        disputed: Set<String>
     ) {
+        self.retiredGrants = retiredGrants
         self.statementSigners = signers
         self.grants = grants
         self.distrust = distrust
@@ -145,12 +150,15 @@ public struct TrustSet: Sendable {
         return (grants[origin] ?? []).filter { $0.covers(max(seq, 1)) }.map(\.key).filter { seen.insert($0).inserted }
     }
 
-    /// Why `key` may not sign `origin`'s envelope at `seq` although it is trusted for the origin:
-    /// the seq from which it is retired, or the seq from which a rotation made it valid.
-    public func seqBound(of key: NodePublicKey, origin: String) -> (from: Int64, until: Int64?)? {
-        let mine = (grants[origin] ?? []).filter { $0.key == key }
-        guard let first = mine.first else { return nil }
-        return (first.fromSeq, first.untilSeq)
+    /// The first seq `key` may sign for `origin` (later than 1 for a key a rotation made).
+    public func firstSeq(of key: NodePublicKey, origin: String) -> Int64? {
+        (grants[origin] ?? []).filter { $0.key == key }.map(\.fromSeq).min()
+    }
+
+    /// Keys of `origin` that would be trusted but for a rotation that retired them.
+    public func retiredKeys(for origin: String) -> [NodePublicKey] {
+        var seen: Set<NodePublicKey> = []
+        return (retiredGrants[origin] ?? []).map(\.key).filter { seen.insert($0).inserted }
     }
 
     public func grants(for origin: String) -> [Grant] { grants[origin] ?? [] }
@@ -173,11 +181,12 @@ public struct TrustSet: Sendable {
     /// Every trusted origin, sorted.
     public var origins: [String] { grants.keys.sorted() }
 
-    /// Whether a key rotation may be stored: signed by both keys, one of which is trusted for its
-    /// origin.
+    /// Whether a key rotation may be stored: signed by both keys, one of which stands for its
+    /// origin (trusted, or retired by a rotation the node trusts).
     public func mayAccept(_ rotation: SignedKeyRotation) -> Bool {
-        let trusted = keys(for: rotation.rotation.origin)
-        return rotation.isSignedByBothKeys && (trusted.contains(rotation.oldKey) || trusted.contains(rotation.newKey))
+        let origin = rotation.rotation.origin
+        let standing = keys(for: origin) + retiredKeys(for: origin)
+        return rotation.isSignedByBothKeys && (standing.contains(rotation.oldKey) || standing.contains(rotation.newKey))
     }
 
     /// A digest of what is trusted (origins, keys, seq ranges, levels and regions): a peer's cursor
@@ -220,6 +229,8 @@ private struct TrustEvaluation {
 
     struct Pass {
         var grants: [String: [TrustSet.Grant]] = [:]
+        /// Grants of keys a rotation retired: the standing they handed on.
+        var retiredGrants: [String: [TrustSet.Grant]] = [:]
         var granted: Set<TrustSet.Grant> = []
         /// Every origin and key with a grant.
         var seen: Set<OriginAndKey> = []
@@ -247,7 +258,8 @@ private struct TrustEvaluation {
     var bySigner: [OriginAndKey: [Int]] = [:]
     /// Rotations in force, by origin and old key.
     var rotationFrom: [OriginAndKey: SignedKeyRotation] = [:]
-    var retiredAt: [OriginAndKey: Int64] = [:]
+    /// Keys a rotation retired: they sign nothing any more.
+    var retired: Set<OriginAndKey> = []
     var validFrom: [OriginAndKey: Int64] = [:]
     var conflicted: Set<String> = []
 
@@ -273,10 +285,8 @@ private struct TrustEvaluation {
             byOldKey[OriginAndKey(origin: rotation.rotation.origin, key: rotation.oldKey), default: []].append(rotation)
         }
         for (old, list) in byOldKey {
-            let distinct = Dictionary(
-                list.map { ("\($0.newKey.fingerprint) \($0.rotation.fromSeq)", $0) }, uniquingKeysWith: { a, _ in a })
-            let lowest = list.map(\.rotation.fromSeq).min() ?? 1
-            retiredAt[old] = lowest
+            let distinct = Set(list.map { "\($0.newKey.fingerprint) \($0.rotation.fromSeq)" })
+            retired.insert(old)
             if distinct.count == 1, let only = list.first {
                 rotationFrom[old] = only
             } else {
@@ -416,8 +426,8 @@ private struct TrustEvaluation {
                 ?? signers[index].first
         }
         return TrustSet(
-            grants: last.grants, distrust: distrust, verdicts: verdicts, signers: chosenSigners,
-            nextChange: nextChange, conflicted: conflicted, disputed: disputed)
+            grants: last.grants, retiredGrants: last.retiredGrants, distrust: distrust, verdicts: verdicts,
+            signers: chosenSigners, nextChange: nextChange, conflicted: conflicted, disputed: disputed)
     }
 
     /// A grant left out because a higher-ranked one disagrees about its origin's region.
@@ -477,22 +487,22 @@ private struct TrustEvaluation {
             // Anchors are the operator's decision alone.
             if proposed.endorser != nil && anchored.contains(proposed.origin) { continue }
             if excluded.contains(Exclusion(proposed)) { continue }
-            let from = max(proposed.fromSeq, validFrom[originKey] ?? 1)
-            let until = [proposed.untilSeq, retiredAt[originKey]].compactMap { $0 }.min()
             let grant = TrustSet.Grant(
                 origin: proposed.origin, key: proposed.key, level: proposed.level, region: proposed.region,
-                fromSeq: from, untilSeq: until, endorser: proposed.endorser, expires: proposed.expires,
-                vouchedAt: proposed.vouchedAt)
+                fromSeq: max(proposed.fromSeq, validFrom[originKey] ?? 1), untilSeq: nil, endorser: proposed.endorser,
+                expires: proposed.expires, vouchedAt: proposed.vouchedAt)
             guard pass.granted.insert(grant).inserted else { continue }
-            // A key retired before it could sign anything (a rotation at seq 1) grants nothing
-            // itself, but still hands its standing to the new key.
-            let signsSomething = until.map { from < $0 } ?? true
+            // A retired key signs nothing (its node re-signed everything under the new key), but it
+            // hands its standing to the key it rotated to.
+            let signsSomething = !retired.contains(originKey)
             if signsSomething {
                 pass.grants[grant.origin, default: []].append(grant)
                 pass.seen.insert(originKey)
+            } else {
+                pass.retiredGrants[grant.origin, default: []].append(grant)
             }
 
-            if let rotation = rotationFrom[originKey], grant.untilSeq == rotation.rotation.fromSeq,
+            if let rotation = rotationFrom[originKey],
                 !(grant.endorser.map {
                     blocked.contains(Triple(endorser: $0, subject: grant.origin, key: rotation.newKey))
                 } ?? false)

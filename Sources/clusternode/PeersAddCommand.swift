@@ -64,9 +64,22 @@ struct PeersAddCommand: AsyncParsableCommand {
                         "peer \(info.name) presents key \(key.fingerprint.prefix(16))…, not the expected one; not pinned"
                     )
                 }
-            } else if !yes {
+            }
+            // The key proves who the peer is, not what it may vouch for: a peer that says it is an
+            // agency or the national node is pinned as one only on the operator's word.
+            let mayEndorse = peer.level.mayEndorse
+            if !yes && (expectKey == nil || mayEndorse) {
+                if mayEndorse && !options.json {
+                    Console.line(
+                        "  \(info.name) says it is \(peer.level == .national ? "the national node" : "an agency") "
+                            + "(\(info.region)): pinned, it may endorse others")
+                }
                 guard Console.confirm("Pin this peer and accept entries signed with this key?") else {
-                    throw CatalogError(.conflict, "not pinned: confirm on a terminal, or pass --yes or --expect-key")
+                    throw CatalogError(
+                        .conflict,
+                        mayEndorse
+                            ? "not pinned: a peer that may endorse others is pinned on a terminal's confirmation or with --yes"
+                            : "not pinned: confirm on a terminal, or pass --yes or --expect-key")
                 }
             }
             let certificate = try (ca ?? pinCert).map { path -> String in

@@ -28,12 +28,26 @@ struct KeyRotationNodeTests {
 
     @Test("a process still holding the retired key cannot sign with it")
     func retiredKeyRefused() async throws {
-        let test = try await TestNode.make()
+        let test = try await TestNode.make(name: "bw-agency", level: .agency)
         defer { test.remove() }
         try await test.node.put([Fixtures.training()])
-        _ = try await test.node.rotateKey()
-        await #expect(throws: CatalogError.self) { try await test.node.refreshHead() }
-        await #expect(throws: CatalogError.self) { try await test.node.rotateKey() }
+        let (rotated, _) = try await test.node.rotateKey()
+        for attempt in 0..<3 {
+            do {
+                switch attempt {
+                case 0: try await test.node.refreshHead()
+                case 1: _ = try await test.node.rotateKey()
+                default:
+                    _ = try await test.node.endorse(
+                        subject: "other", key: NodeSigningKey(origin: "other").publicKey, region: "DE-BW",
+                        level: .cluster)
+                }
+                Issue.record("attempt \(attempt) signed with the retired key")
+            } catch let error as CatalogError {
+                #expect(error.message.contains("retired") || error.message.contains("rotated"), "\(error.message)")
+            }
+        }
+        try await rotated.refreshHead()
     }
 
     @Test("a rotation interrupted between the key files is finished when the node opens")
@@ -77,18 +91,24 @@ struct StatementStoreTests {
             issued: "2026-12-01T09:00:00Z")
         let refused = try await test.node.store.saveRotations([own], sponsors: ["x"], viaPeer: "peer")
         #expect(refused.stored == 0 && refused.overLimit.count == 1)
-        var key = NodeSigningKey(origin: "other")
+        let first = NodeSigningKey(origin: "other")
+        var key = first
         var rotations: [SignedKeyRotation] = []
-        for index in 0..<6 {
+        for index in 0..<(StatementLimits.rotationsPerOrigin + 1) {
             let next = NodeSigningKey(origin: "other")
             rotations.append(
                 try SignedKeyRotation.sign(
                     from: key, to: next, fromSeq: Int64(index + 1), issued: "2026-12-01T09:00:00Z"))
             key = next
         }
+        // A second rotation of the first key: a thief's, after the genuine one arrived.
+        rotations.append(
+            try SignedKeyRotation.sign(
+                from: first, to: NodeSigningKey(origin: "other"), fromSeq: 1, issued: "2026-12-01T09:00:00Z"))
         let saved = try await test.node.store.saveRotations(
-            rotations, sponsors: Array(repeating: "agency", count: 6), viaPeer: "peer")
+            rotations, sponsors: Array(repeating: "agency", count: rotations.count), viaPeer: "peer")
         #expect(saved.stored == StatementLimits.rotationsPerOrigin && saved.overLimit.count == 2)
+        #expect(saved.overLimit.contains { $0.reason.contains("second rotation of one key") })
     }
 
     @Test("a later revocation replaces an earlier one (signed anew after a rotation); an endorsement never does")

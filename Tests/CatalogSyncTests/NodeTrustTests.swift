@@ -51,5 +51,12 @@ struct NodeTrustTests {
         #expect(try await NodeTrust.current(test.node).isTrusted("medicalmountains"))
         let snapshot = try await NodeTrust.snapshot(test.node)
         #expect(snapshot.statements.count == 1)
+        // A pin written to the peer directory is seen at once.
+        let pinned = NodeSigningKey(origin: "microtech")
+        let file = PeerFile(
+            name: "microtech", displayName: "Microtech", url: "https://127.0.0.1:1", level: .cluster, region: "DE-BW",
+            key: pinned.publicKey, tls: .system, pinnedAt: "2026-12-01T09:00:00Z")
+        try PeerDirectory(test.node.directory).save(file, certificatePEM: nil, replace: false)
+        #expect(try await NodeTrust.current(test.node).keys(for: "microtech") == [pinned.publicKey])
     }
 }
