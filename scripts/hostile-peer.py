@@ -9,6 +9,7 @@ modes: endless    an endless body
        badutf8    a feed whose envelope line is not UTF-8
        nested     a feed whose envelope line is JSON nested 100,000 deep
        redirect   a redirect to another server
+       badstatus  a 500 whose reason phrase is an escape sequence and 2,000 bytes of text
        garbage    a body that is not a feed at all
        junk BYTES WINDOW
                   feed pages of 100 lines that are not envelopes, each with a payloadType of BYTES
@@ -99,6 +100,8 @@ class Handler(socketserver.StreamRequestHandler):
                     "garbage": b"<html>hello</html>",
                 }[MODE]
                 send(b"HTTP/1.1 200 OK\r\nContent-Type: application/x-ndjson\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % len(body) + body)
+            elif MODE == "badstatus":
+                send(b"HTTP/1.1 500 \x1b[2J" + b"A" * 2000 + b"\r\nContent-Length: 0\r\n\r\n")
             elif MODE == "redirect":
                 send(b"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:9/v1/changes\r\nContent-Length: 0\r\n\r\n")
         except (BrokenPipeError, ConnectionResetError):

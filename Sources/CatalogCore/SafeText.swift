@@ -34,13 +34,7 @@ public enum SafeText {
     /// character (C0, DEL, C1), a line or paragraph separator, or a bidirectional override that
     /// can make a terminal show text in another order; `\n` only where `allowingNewlines`.
     public static func forbiddenCharacter(in text: some StringProtocol, allowingNewlines: Bool) -> Unicode.Scalar? {
-        text.unicodeScalars.first { scalar in
-            if scalar == "\n" { return !allowingNewlines }
-            switch scalar.properties.generalCategory {
-            case .control, .lineSeparator, .paragraphSeparator: return true
-            default: return (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
-            }
-        }
+        text.unicodeScalars.first { scalar in scalar == "\n" ? !allowingNewlines : needsEscape(scalar) }
     }
 
     /// `U+000D`, how a message names a character.
@@ -65,6 +59,7 @@ public enum SafeText {
         return String(out)
     }
 
+    /// Controls (C0, DEL, C1), line and paragraph separators, and bidirectional overrides.
     static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: return true

@@ -209,13 +209,10 @@ extension CatalogStore {
     /// it signs what nobody accepts.
     public func isRetiredOwnKey(_ key: NodePublicKey) async throws -> Bool {
         try await read { db in
-            try Bool.fetchOne(
-                db,
-                sql: """
-                    SELECT 1 FROM key_rotation
-                    WHERE via_peer IS NULL AND old_key = ? AND origin = (SELECT name FROM origin WHERE is_self = 1)
-                    """,
-                arguments: [key.rawRepresentation]) ?? false
+            guard let origin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") else {
+                return false
+            }
+            return try Self.isRetired(ownKey: key, of: origin, db)
         }
     }
 

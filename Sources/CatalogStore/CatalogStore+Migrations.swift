@@ -264,20 +264,6 @@ extension CatalogStore {
                         version INTEGER NOT NULL
                     );
                     INSERT INTO trust_version (id, version) VALUES (1, 0);
-                    CREATE TRIGGER endorsement_added AFTER INSERT ON endorsement
-                        BEGIN UPDATE trust_version SET version = version + 1; END;
-                    CREATE TRIGGER endorsement_changed AFTER UPDATE ON endorsement
-                        BEGIN UPDATE trust_version SET version = version + 1; END;
-                    CREATE TRIGGER endorsement_removed AFTER DELETE ON endorsement
-                        BEGIN UPDATE trust_version SET version = version + 1; END;
-                    CREATE TRIGGER rotation_added AFTER INSERT ON key_rotation
-                        BEGIN UPDATE trust_version SET version = version + 1; END;
-                    CREATE TRIGGER rotation_removed AFTER DELETE ON key_rotation
-                        BEGIN UPDATE trust_version SET version = version + 1; END;
-                    CREATE TRIGGER origin_key_added AFTER INSERT ON origin_key
-                        BEGIN UPDATE trust_version SET version = version + 1; END;
-                    CREATE TRIGGER origin_key_removed AFTER DELETE ON origin_key
-                        BEGIN UPDATE trust_version SET version = version + 1; END;
                     CREATE INDEX endorsement_by_expiry ON endorsement(revoked, expires);
                     -- The key a statement's signature was checked under when it was stored: trust is
                     -- then evaluated without checking it again (NULL: check it).
@@ -294,6 +280,20 @@ extension CatalogStore {
                         WHERE json_valid(CAST(envelope AS TEXT));
                     CREATE INDEX entry_by_signer ON entry(origin, signer, seq);
                     """)
+            // Every write to what trust is computed from moves the version (rotations and own keys
+            // are never updated in place).
+            for (table, name, events) in [
+                ("endorsement", "endorsement", ["INSERT", "UPDATE", "DELETE"]),
+                ("key_rotation", "rotation", ["INSERT", "DELETE"]), ("origin_key", "origin_key", ["INSERT", "DELETE"]),
+            ] {
+                for event in events {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(name)_\(event.lowercased()) AFTER \(event) ON \(table)
+                                BEGIN UPDATE trust_version SET version = version + 1; END
+                            """)
+                }
+            }
             // Details logged before were kept whole and raw: keep an escaped excerpt, as now.
             for row in try Row.fetchAll(db, sql: "SELECT id, detail FROM refusal") {
                 let detail: String = row["detail"]

@@ -40,11 +40,7 @@ extension CatalogStore {
             guard let origin = try String.fetchOne(db, sql: "SELECT name FROM origin WHERE is_self = 1") else {
                 throw CatalogError(.configuration, "the database has no own origin; run clusternode init")
             }
-            let retired =
-                try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND old_key = ? AND via_peer IS NULL",
-                    arguments: [origin, signer.rawRepresentation]) ?? false
-            guard !retired else {
+            guard try !Self.isRetired(ownKey: signer, of: origin, db) else {
                 throw CatalogError(
                     .conflict, "this process signs with a key retired by a key rotation; restart it to use the new key")
             }
@@ -88,12 +84,15 @@ extension CatalogStore {
         }
     }
 
+    /// Whether the node itself rotated away from `key`: what it signs with `key` nobody accepts.
+    static func isRetired(ownKey key: NodePublicKey, of origin: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND old_key = ? AND via_peer IS NULL",
+            arguments: [origin, key.rawRepresentation]) ?? false
+    }
+
     private static func store(_ change: OwnKeyChange, origin: String, at now: Date, _ db: Database) throws {
-        let rotatedBefore =
-            try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM key_rotation WHERE origin = ? AND old_key = ? AND via_peer IS NULL",
-                arguments: [origin, change.rotation.oldKey.rawRepresentation]) ?? false
-        guard !rotatedBefore else {
+        guard try !isRetired(ownKey: change.rotation.oldKey, of: origin, db) else {
             throw CatalogError(.conflict, "this key was rotated already; open the node again to use the new one")
         }
         try OriginKey(origin: origin, key: change.key, source: .self, addedAt: Timestamp.format(now)).insert(db)

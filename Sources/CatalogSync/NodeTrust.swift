@@ -24,9 +24,7 @@ public enum NodeTrust {
         {
             return cached.snapshot
         }
-        let anchors = try await Self.anchors(node)
-        let (held, signers) = try await heldStatements(node)
-        let rotations = try await node.store.rotations().compactMap { try? SignedKeyRotation(bytes: $0) }
+        let (anchors, held, signers, rotations) = try await held(node)
         let trust = TrustSet(anchors: anchors, endorsements: held, rotations: rotations, signers: signers, now: now)
         // Within what a puller accepts, whatever an older database holds.
         let entitled: [Data] = zip(held, trust.statementVerdicts).filter { $0.1 == TrustSet.StatementVerdict.entitled }
@@ -68,9 +66,7 @@ public enum NodeTrust {
     public static func candidate(
         _ node: Node, extra: [SignedEndorsement], extraRotations: [SignedKeyRotation], now: Date = Date()
     ) async throws -> Candidate {
-        let anchors = try await Self.anchors(node)
-        let (held, signers) = try await heldStatements(node)
-        let rotations = try await node.store.rotations().compactMap { try? SignedKeyRotation(bytes: $0) }
+        let (anchors, held, signers, rotations) = try await held(node)
         // An offered statement counts only where it would replace what is held, as the store
         // decides: a replayed endorsement the node holds a revocation of proves nothing.
         var newest: [String: SignedEndorsement] = [:]
@@ -121,8 +117,12 @@ public enum NodeTrust {
         "\(signed.endorsement.endorser) \(signed.endorsement.subject) \(signed.subjectKey.fingerprint)"
     }
 
-    /// The endorsement statements held, with the keys their signatures were checked under.
-    private static func heldStatements(_ node: Node) async throws -> ([SignedEndorsement], [NodePublicKey?]) {
+    /// What trust is computed from: the anchors, the endorsement statements held with the keys
+    /// their signatures were checked under, and the key rotations held.
+    private static func held(_ node: Node) async throws -> (
+        anchors: [TrustSet.Anchor], statements: [SignedEndorsement], signers: [NodePublicKey?],
+        rotations: [SignedKeyRotation]
+    ) {
         var statements: [SignedEndorsement] = []
         var signers: [NodePublicKey?] = []
         for stored in try await node.store.endorsements() {
@@ -130,7 +130,8 @@ public enum NodeTrust {
             statements.append(signed)
             signers.append(stored.signer)
         }
-        return (statements, signers)
+        let rotations = try await node.store.rotations().compactMap { try? SignedKeyRotation(bytes: $0) }
+        return (try await anchors(node), statements, signers, rotations)
     }
 
     /// What a trust set was computed from, cheap to read again.

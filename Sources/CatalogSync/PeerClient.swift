@@ -129,7 +129,9 @@ public struct PeerClient: Sendable {
             let response = try await http.execute(request, timeout: timeout)
             guard response.status == .ok else {
                 throw CatalogError(
-                    .io, "\(baseURL)\(path) answered \(response.status.code) \(response.status.reasonPhrase)")
+                    .io,
+                    "\(baseURL)\(path) answered \(response.status.code) \(SafeText.excerpt(response.status.reasonPhrase, limit: 80))"
+                )
             }
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > limit {
                 throw CatalogError(.io, "\(baseURL)\(path) answer of \(length) bytes exceeds \(limit)")

@@ -46,11 +46,9 @@ public struct TrustSet: Sendable {
         public let key: NodePublicKey
         public let level: NodeLevel
         public let region: String
-        /// The first seq the key may sign (1 unless a rotation made it the new key).
+        /// The first seq the key may sign (1 unless a rotation made it the new key). A key a
+        /// rotation retired signs nothing and has no grant of its own (`TrustSet.retiredKeys`).
         public let fromSeq: Int64
-        /// The seq from which on the key may no longer sign; nil (a key a rotation retired signs
-        /// nothing and has no grant of its own, see `TrustSet.retiredKeys`).
-        public let untilSeq: Int64?
         /// The endorser whose statement the grant rests on; nil for an anchor.
         public let endorser: String?
         /// When the endorsement it rests on expires; nil for an anchor.
@@ -68,10 +66,9 @@ public struct TrustSet: Sendable {
             }
         }
 
-        public func covers(_ seq: Int64) -> Bool { seq >= fromSeq && untilSeq.map { seq < $0 } != false }
+        public func covers(_ seq: Int64) -> Bool { seq >= fromSeq }
 
-        /// A retired key signs no statements: statements carry no seq a rotation could bound.
-        public var mayEndorse: Bool { level.mayEndorse && untilSeq == nil }
+        public var mayEndorse: Bool { level.mayEndorse }
 
         public var isAnchor: Bool { endorser == nil }
     }
@@ -196,8 +193,7 @@ public struct TrustSet: Sendable {
         for (origin, list) in grants {
             for grant in list {
                 lines.append(
-                    "\(origin) \(grant.key.fingerprint) \(grant.level.rawValue) \(grant.region) \(grant.fromSeq) "
-                        + "\(grant.untilSeq.map(String.init) ?? "-")")
+                    "\(origin) \(grant.key.fingerprint) \(grant.level.rawValue) \(grant.region) \(grant.fromSeq)")
             }
         }
         var hasher = SHA256()
@@ -478,7 +474,7 @@ private struct TrustEvaluation {
         var pass = Pass(count: statements.count)
         var pending: [TrustSet.Grant] = anchors.map {
             TrustSet.Grant(
-                origin: $0.origin, key: $0.key, level: $0.level, region: $0.region, fromSeq: 1, untilSeq: nil,
+                origin: $0.origin, key: $0.key, level: $0.level, region: $0.region, fromSeq: 1,
                 endorser: nil, expires: nil, vouchedAt: nil)
         }
         pending.reverse()
@@ -489,7 +485,7 @@ private struct TrustEvaluation {
             if excluded.contains(Exclusion(proposed)) { continue }
             let grant = TrustSet.Grant(
                 origin: proposed.origin, key: proposed.key, level: proposed.level, region: proposed.region,
-                fromSeq: max(proposed.fromSeq, validFrom[originKey] ?? 1), untilSeq: nil, endorser: proposed.endorser,
+                fromSeq: max(proposed.fromSeq, validFrom[originKey] ?? 1), endorser: proposed.endorser,
                 expires: proposed.expires, vouchedAt: proposed.vouchedAt)
             guard pass.granted.insert(grant).inserted else { continue }
             // A retired key signs nothing (its node re-signed everything under the new key), but it
@@ -510,7 +506,7 @@ private struct TrustEvaluation {
                 pending.append(
                     TrustSet.Grant(
                         origin: grant.origin, key: rotation.newKey, level: grant.level, region: grant.region,
-                        fromSeq: rotation.rotation.fromSeq, untilSeq: nil, endorser: grant.endorser,
+                        fromSeq: rotation.rotation.fromSeq, endorser: grant.endorser,
                         expires: grant.expires, vouchedAt: grant.vouchedAt))
             }
             guard signsSomething, grant.mayEndorse else { continue }
@@ -539,7 +535,7 @@ private struct TrustEvaluation {
                 pending.append(
                     TrustSet.Grant(
                         origin: e.subject, key: statement.subjectKey, level: level, region: e.region, fromSeq: 1,
-                        untilSeq: nil, endorser: e.endorser, expires: expires[index],
+                        endorser: e.endorser, expires: expires[index],
                         vouchedAt: grant.level))
             }
         }

@@ -44,7 +44,7 @@ struct HostilePeerTests {
         "each misbehaviour fails that peer alone, quickly, and the good peer syncs",
         arguments: [
             ("endless", "more than"), ("huge", "exceeds"), ("slow", "in time"), ("redirect", "answered 302"),
-            ("garbage", "feed header"),
+            ("garbage", "feed header"), ("badstatus", "answered 500"),
         ])
     func failing(mode: String, expected: String) throws {
         let fed = try Federation()
@@ -58,6 +58,8 @@ struct HostilePeerTests {
         let report = try JSONDecoder().decode(SyncReport.self, from: result.stdoutData)
         let bad = try #require(report.peers.first { $0.peer == "hostile" })
         #expect(!bad.ok && bad.error?.contains(expected) == true, "\(bad.error ?? "")")
+        // What the peer said is kept short and shown escaped, never as its bytes.
+        #expect(bad.error.map { $0.count < 400 && !$0.unicodeScalars.contains("\u{1B}") } == true)
         #expect(report.peers.first { $0.peer == "mm" }?.added == 5)
         #expect(try fed.sql("de", "PRAGMA integrity_check") == "ok")
     }
