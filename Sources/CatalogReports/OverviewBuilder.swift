@@ -24,7 +24,7 @@ public enum OverviewBuilder {
 
         var freshness: [OverviewReport.Freshness] = counts.origins.map { row in
             let info = origins.info(row.name)
-            let missing = row.complete ? 0 : max(1, (row.head?.live ?? 0) - row.live)
+            let missing = row.complete ? 0 : max(0, (row.head?.live ?? 0) - row.live)
             let expired = row.head.flatMap { Timestamp.parse($0.expires) }.map { $0 <= now } ?? false
             let failing = unverified[row.name] ?? 0
             let status =
@@ -34,7 +34,10 @@ public enum OverviewBuilder {
                     ? "untrusted"
                     : failing > 0
                         ? "unverified"
-                        : row.head == nil ? "absent" : expired ? "stale" : missing > 0 ? "incomplete" : "ok"
+                        : row.head == nil
+                            ? "absent"
+                            : expired
+                                ? "stale" : row.complete ? "ok" : missing > 0 ? "incomplete" : "differs"
             return OverviewReport.Freshness(
                 origin: row.name, displayName: info.displayName, level: info.level, region: info.region, live: row.live,
                 withdrawn: row.withdrawn, newestSeq: row.maxSeq, headIssued: row.head?.issued,

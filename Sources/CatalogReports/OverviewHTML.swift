@@ -46,7 +46,7 @@ public enum OverviewHTML {
             td.n { text-align: right; }
             svg.chart text { font-size: 12px; fill: #1d232a; }
             tr.stale td, tr.absent td { background: #fff1e5; }
-            tr.incomplete td, tr.unverified td, tr.untrusted td { background: #ffebe9; }
+            tr.incomplete td, tr.differs td, tr.unverified td, tr.untrusted td { background: #ffebe9; }
             </style></head>
             <body>\(body)</body></html>
 

@@ -36,7 +36,8 @@ public struct OverviewReport: Codable, Sendable {
         public let unverified: Int
         /// `ok`; `untrusted` (held, but no key is trusted for it now); `unverified` (some envelopes
         /// no longer verify, see `clusternode verify`); `absent` (trusted, but no catalog arrived);
-        /// `stale` (head expired); `incomplete` (entries missing).
+        /// `stale` (head expired); `incomplete` (entries missing); `differs` (as many entries as the head
+        /// counts, or more, but not the ones it lists: a withdrawal not received, or a forked origin).
         public let status: String
     }
 

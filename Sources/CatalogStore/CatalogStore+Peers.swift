@@ -96,10 +96,15 @@ extension CatalogStore {
                 let maxSeq =
                     try Int64.fetchOne(
                         db, sql: "SELECT max_seq FROM origin WHERE name = ?", arguments: [head.origin]) ?? 0
+                let equivocations =
+                    try Int.fetchOne(
+                        db,
+                        sql: "SELECT sum(count) FROM refusal_count WHERE origin = ? AND reason = 'equivocation'",
+                        arguments: [head.origin]) ?? 0
                 return OriginCompleteness(
                     origin: head.origin, headSeq: head.seq, headLive: head.live, held: held, heldMaxSeq: maxSeq,
                     complete: try Self.copyMatches(head, held: held, db), headExpires: head.expires,
-                    viaPeer: head.viaPeer)
+                    viaPeer: head.viaPeer, forked: equivocations > 0)
             }
         }
     }
@@ -132,8 +137,29 @@ public struct OriginCompleteness: Sendable, Codable, Hashable {
     public let headExpires: String
     /// The peer the head came through.
     public let viaPeer: String?
+    /// The origin signed two different envelopes for one seq (equivocation), as this node saw: its
+    /// catalog has two histories, and the copy may never match its head.
+    public let forked: Bool
 
-    /// Entries the head lists that are not held (at least the difference in counts, one if only
-    /// the digest differs).
-    public var missing: Int { complete ? 0 : max(1, headLive - held) }
+    public init(
+        origin: String, headSeq: Int64, headLive: Int, held: Int, heldMaxSeq: Int64, complete: Bool,
+        headExpires: String, viaPeer: String?, forked: Bool = false
+    ) {
+        self.origin = origin
+        self.headSeq = headSeq
+        self.headLive = headLive
+        self.held = held
+        self.heldMaxSeq = heldMaxSeq
+        self.complete = complete
+        self.headExpires = headExpires
+        self.viaPeer = viaPeer
+        self.forked = forked
+    }
+
+    /// How many more entries the head counts than the node holds.
+    public var missing: Int { max(0, headLive - held) }
+
+    /// Whether the node holds as many entries as the head counts, or more, and still not the ones
+    /// it lists: something was replaced or withdrawn that this node never received, or the origin forked.
+    public var differs: Bool { !complete && held >= headLive }
 }

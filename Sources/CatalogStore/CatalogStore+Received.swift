@@ -6,9 +6,10 @@ extension CatalogStore {
     /// Applies one page from `peer` and moves its cursor, in a single transaction: a crash or a cut
     /// connection loses nothing and duplicates nothing, and applying the same page twice is harmless.
     ///
-    /// Each verified envelope is stored only if it is newer than what the node holds; an older one
-    /// is refused as a rollback, and a different envelope for an `(origin, seq)` already seen is
-    /// refused as equivocation. `refusals` found before (bad signatures, untrusted origins, malformed
+    /// Each verified envelope is stored only if it is newer than what the node holds; a different
+    /// envelope for an `(origin, seq)` already seen is refused as equivocation. An older one is
+    /// counted as lag when `relayHeads` shows the peer's own copy of its origin is older than the
+    /// node's, and refused as a rollback otherwise (always, when `relayHeads` is nil). `refusals` found before (bad signatures, untrusted origins, malformed
     /// lines) are logged in the same transaction.
     ///
     /// - Parameters:
@@ -20,10 +21,12 @@ extension CatalogStore {
     ///   - refusedForTrust: the page had envelopes refused for want of trust, logged or not (the
     ///     log is capped; this is not).
     ///   - entryLimit: the most entries of one origin the node keeps; new ids beyond it are refused.
+    ///   - relayHeads: the peer's heads known so far; when an older envelope's origin is not among
+    ///     them (and they are not complete), nothing is applied and `RelayHeadsNeeded` is thrown.
     public func applyReceived(
         _ items: [ReceivedItem], refusals: [Refusal], peer: String, from: Int64? = nil, cursor: Int64,
         trustDigest: String? = nil, fromStart: Bool = false, refusedForTrust: Bool = false,
-        entryLimit: Int = CatalogStore.maxEntriesPerOrigin, at now: Date = Date()
+        entryLimit: Int = CatalogStore.maxEntriesPerOrigin, relayHeads: RelayHeads? = nil, at now: Date = Date()
     ) async throws -> ApplyOutcome {
         try await write { db in
             var outcome = ApplyOutcome()
@@ -33,6 +36,7 @@ extension CatalogStore {
             var receipt = try Self.lastReceipt(db)
             let terms = SearchTerms()
             var held = EntryCounts(limit: entryLimit)
+            var lag = LagJudge(relayHeads: relayHeads)
             for item in items {
                 switch item {
                 case .entry(let signed):
@@ -42,15 +46,18 @@ extension CatalogStore {
                     }
                     try Self.apply(
                         signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, terms: terms, held: &held,
-                        outcome: &outcome, db)
+                        lag: &lag, outcome: &outcome, db)
                 case .head(let signed):
                     if signed.head.origin == selfOrigin {
                         outcome.own += 1
                         continue
                     }
-                    try Self.apply(signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, outcome: &outcome, db)
+                    try Self.apply(
+                        signed, peer: peer, receipt: &receipt, receivedAt: receivedAt, lag: &lag, outcome: &outcome, db)
                 }
             }
+            // Rolls the transaction back: the caller fetches the peer's heads and applies the page again.
+            if !lag.unknown.isEmpty { throw RelayHeadsNeeded(origins: lag.unknown) }
             try terms.flush(db)
             for origin in held.touched {
                 // The seqs remembered against equivocation: the newest `maxSeqRecords` of an origin.
@@ -143,6 +150,24 @@ extension CatalogStore {
     /// an origin may have here); older ones are forgotten, their versions long replaced.
     public static let maxSeqRecords = 4 * maxEntriesPerOrigin
 
+    /// Tells lag from rollback for one page, collecting the origins whose peer head is not known.
+    struct LagJudge {
+        var relayHeads: RelayHeads?
+        var unknown: Set<String> = []
+
+        mutating func note(origin: String, seq: Int64) { relayHeads?.note(origin: origin, seq: seq) }
+
+        /// `.rollback` when no heads are given; nil (and the origin noted) when its head is unknown.
+        mutating func judge(origin: String, heldSeq: Int64) -> RelayHeads.Lag? {
+            guard let relayHeads else { return .rollback }
+            guard let lag = relayHeads.lag(origin: origin, heldSeq: heldSeq) else {
+                unknown.insert(origin)
+                return nil
+            }
+            return lag
+        }
+    }
+
     /// How many entries of each origin the node holds, counted once per page, and which origins
     /// the page wrote to.
     struct EntryCounts {
@@ -166,7 +191,7 @@ extension CatalogStore {
 
     private static func apply(
         _ signed: SignedEntry, peer: String, receipt: inout Int64, receivedAt: String, terms: SearchTerms,
-        held: inout EntryCounts, outcome: inout ApplyOutcome, _ db: Database
+        held: inout EntryCounts, lag: inout LagJudge, outcome: inout ApplyOutcome, _ db: Database
     ) throws {
         func refuse(_ reason: Refusal.Reason, _ detail: String) {
             outcome.refusals.append(
@@ -189,8 +214,17 @@ extension CatalogStore {
                 outcome.unchanged += 1
                 return
             }
-            if stored.seq >= signed.seq {
-                refuse(.rollback, "older than the stored version (seq \(signed.seq) < \(stored.seq))")
+            if stored.seq == signed.seq {
+                refuse(.equivocation, "a different envelope with the seq of the stored version")
+                return
+            }
+            if stored.seq > signed.seq {
+                switch lag.judge(origin: signed.origin, heldSeq: stored.seq) {
+                case .rollback:
+                    refuse(.rollback, "older than the stored version (seq \(signed.seq) < \(stored.seq))")
+                case .behind: outcome.behind[signed.origin, default: 0] += 1
+                case nil: return
+                }
                 // A genuine old version still pins its seq: a different envelope for it later is equivocation.
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO seq_record (origin, seq, payload_hash) VALUES (?, ?, ?)",
@@ -225,8 +259,8 @@ extension CatalogStore {
     }
 
     private static func apply(
-        _ signed: SignedHead, peer: String, receipt: inout Int64, receivedAt: String, outcome: inout ApplyOutcome,
-        _ db: Database
+        _ signed: SignedHead, peer: String, receipt: inout Int64, receivedAt: String, lag: inout LagJudge,
+        outcome: inout ApplyOutcome, _ db: Database
     ) throws {
         let head = signed.head
         func refuse(_ reason: Refusal.Reason, _ detail: String) {
@@ -239,7 +273,13 @@ extension CatalogStore {
                 return
             }
             if head.seq < stored.seq {
-                refuse(.rollback, "head older than the stored one (seq \(head.seq) < \(stored.seq))")
+                // The head is the peer's own claim: an older one says it is behind, unless it served a newer one too.
+                lag.note(origin: head.origin, seq: head.seq)
+                switch lag.judge(origin: head.origin, heldSeq: stored.seq) {
+                case .rollback: refuse(.rollback, "head older than the stored one (seq \(head.seq) < \(stored.seq))")
+                case .behind: outcome.behind[head.origin, default: 0] += 1
+                case nil: break
+                }
                 return
             }
             if head.seq == stored.seq {

@@ -57,6 +57,8 @@ public final class CatalogStore: Sendable {
             return try await writer.write(body)
         } catch let error as CatalogError {
             throw error
+        } catch let error as RelayHeadsNeeded {
+            throw error
         } catch {
             throw CatalogError(.storage, "database write failed: \(error)")
         }

@@ -19,6 +19,9 @@ public struct ApplyOutcome: Sendable, Codable, Equatable {
     public var own = 0
     public var heads = 0
     public var refusals: [Refusal] = []
+    /// Envelopes older than the node's copy from a peer whose own head for their origin is older
+    /// too, per origin: the peer is behind (`stale-relay`), which is neither a refusal nor an attack.
+    public var behind: [String: Int] = [:]
 
     public init() {}
 
@@ -30,5 +33,6 @@ public struct ApplyOutcome: Sendable, Codable, Equatable {
         own += other.own
         heads += other.heads
         refusals += other.refusals
+        behind.merge(other.behind, uniquingKeysWith: +)
     }
 }

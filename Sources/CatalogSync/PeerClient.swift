@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import CatalogCore
 import Foundation
+import Logging
 import NIOCore
 import NIOSSL
 
@@ -14,8 +15,13 @@ public struct PeerClient: Sendable {
     let http: HTTPClient
     public let baseURL: String
     let tls: TLSConfiguration?
+    let trust: ResolvedTrust
     /// The deadline of every request.
     public var timeout: TimeAmount = PeerClient.requestTimeout
+    /// The peer's name in error messages, once it is pinned.
+    public var peerName: String?
+    /// Where the networking libraries' own words about a failure go, at debug level.
+    public var logger: Logger?
 
     /// - Parameters:
     ///   - url: the peer's base URL, `https://host:port`; plain http only to a loopback address.
@@ -24,6 +30,7 @@ public struct PeerClient: Sendable {
         self.http = http
         self.baseURL = try Self.checkedBaseURL(url)
         self.tls = try trust.configuration()
+        self.trust = trust
     }
 
     /// How a certificate is trusted, with the file (if any) as a path.
@@ -102,6 +109,11 @@ public struct PeerClient: Sendable {
             parsing: try await get("/v1/changes?since=\(cursor)&limit=\(limit)", limit: Self.maxResponseBytes))
     }
 
+    /// The newest head of every origin the peer holds.
+    public func heads() async throws -> FeedAnswer {
+        try FeedAnswer(parsing: try await get("/v1/heads", limit: Self.maxResponseBytes))
+    }
+
     /// Every endorsement statement the peer serves.
     public func endorsements() async throws -> FeedAnswer {
         try FeedAnswer(parsing: try await get("/v1/endorsements", limit: Self.maxResponseBytes))
@@ -157,7 +169,11 @@ public struct PeerClient: Sendable {
         } catch let error as NIOTooManyBytesError {
             throw CatalogError(.io, "\(baseURL)\(path) sent more than \(limit) bytes: \(error)")
         } catch {
-            throw CatalogError(.io, "cannot reach \(baseURL)\(path): \(Self.describe(error))")
+            logger?.debug(
+                "request to a peer failed",
+                metadata: ["url": "\(baseURL)\(path)", "error": "\(Self.describe(error))"])
+            throw CatalogError(
+                .io, NetworkFailure.describe(error, url: baseURL, peer: peerName, trust: trust))
         }
     }
 

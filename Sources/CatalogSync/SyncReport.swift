@@ -31,6 +31,9 @@ public struct PeerSyncReport: Sendable, Codable {
 
     /// Every refusal of the pull, listed or not.
     public var refusedCount: Int { refused.count + refusedNotLogged }
+    /// Envelopes older than this node's copy, per origin, that the peer served because its own copy
+    /// is older too (its head says so): it is behind, which is not a refusal (`stale-relay`).
+    public var staleRelay: [String: Int] = [:]
     /// Origins that came through this peer and whose copy does not match their newest head.
     public var incomplete: [OriginCompleteness] = []
 
@@ -47,6 +50,7 @@ public struct PeerSyncReport: Sendable, Codable {
         withdrawn += outcome.withdrawn
         unchanged += outcome.unchanged + outcome.own
         heads += outcome.heads
+        staleRelay.merge(outcome.behind, uniquingKeysWith: +)
         let room = max(0, Self.maxListedRefusals - refused.count)
         refused += outcome.refusals.prefix(room)
         refusedNotLogged += max(0, outcome.refusals.count - room)

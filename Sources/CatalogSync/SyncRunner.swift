@@ -17,6 +17,8 @@ public struct SyncRunner: Sendable {
     public var pageSize = 500
     /// The deadline of each request to a peer.
     public var timeout: Duration = .seconds(30)
+    /// Pull every peer's whole feed again, from its start, whatever the checkpoint says.
+    public var fromStart = false
     public var logger: Logger
 
     public init(node: Node, http: HTTPClient, logger: Logger) {
@@ -52,10 +54,18 @@ public struct SyncRunner: Sendable {
         var logger = logger
         logger[metadataKey: "peer.name"] = "\(peer.name)"
         do {
-            try await pull(peer, into: &report, logger: logger, progress: progress)
+            try await pull(peer, fromStart: fromStart, into: &report, logger: logger, progress: progress)
+            report.incomplete = try await node.store.completeness(viaPeer: peer.name).filter { !$0.complete }
+            // Holding what a new head counts and still not what it lists means the feed skipped
+            // something: a peer whose database was copied back serves a second history at positions
+            // this node has passed. The whole feed once more shows it (as equivocation).
+            if !fromStart, report.heads > 0, report.incomplete.contains(where: { $0.differs && !$0.forked }) {
+                logger.warning("a copy differs from the head it came with; pulling the peer again from its start")
+                try await pull(peer, fromStart: true, into: &report, logger: logger, progress: progress)
+                report.incomplete = try await node.store.completeness(viaPeer: peer.name).filter { !$0.complete }
+            }
             report.ok = true
             try await node.store.recordAttempt(peer: peer.name, error: nil)
-            report.incomplete = try await node.store.completeness(viaPeer: peer.name).filter { !$0.complete }
             logger.info(
                 "pulled from peer",
                 metadata: [
@@ -77,12 +87,14 @@ public struct SyncRunner: Sendable {
     /// The most pages one pull takes from a peer; the next pull goes on from there.
     public static let maxPagesPerPull = 10_000
 
-    private func pull(_ peer: PeerFile, into report: inout PeerSyncReport, logger: Logger, progress: Progress?)
-        async throws
-    {
+    private func pull(
+        _ peer: PeerFile, fromStart: Bool, into report: inout PeerSyncReport, logger: Logger, progress: Progress?
+    ) async throws {
         var client = try PeerClient(
             http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
         client.timeout = .init(timeout)
+        client.peerName = peer.name
+        client.logger = logger
         var trust = try await currentTrust()
         let state = try await node.store.peerState(peer.name)
         // The cursor the database holds: every page is stored only if it still holds it.
@@ -93,9 +105,10 @@ public struct SyncRunner: Sendable {
         // New trust is a reason to look at the peer's endorsements again, always; and to pull the
         // feed again from its start when something was refused for want of trust.
         let trustChanged = state?.trustDigest != nil && state?.trustDigest != trust.digest
-        var cursor = trustChanged && mayYieldMore ? 0 : stored
+        var cursor = fromStart || (trustChanged && mayYieldMore) ? 0 : stored
         var checkedEndorsements = false
-        var restarted = false
+        var restarted = fromStart
+        var relayHeads = RelayHeads(peerOrigin: peer.name)
         while true {
             let page = try await client.changes(since: cursor, limit: pageSize)
             report.requests += 1
@@ -111,7 +124,7 @@ public struct SyncRunner: Sendable {
             if !checkedEndorsements {
                 checkedEndorsements = true
                 // Endorsements dropped for want of a trusted signer may be accepted under new trust.
-                let retryDropped = trustChanged && (state?.endorsementsDropped ?? true)
+                let retryDropped = fromStart || (trustChanged && (state?.endorsementsDropped ?? true))
                 if let digest = page.header.endorsements, digest != state?.endorsementsDigest || retryDropped {
                     let (stored, dropped) = try await refreshEndorsements(
                         from: client, peer: peer.name, trust: &trust, report: &report)
@@ -127,11 +140,22 @@ public struct SyncRunner: Sendable {
                 }
             }
             let verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
+            relayHeads.note(verified.items)
             let next = page.header.next ?? cursor
-            let outcome = try await node.store.applyReceived(
-                verified.items, refusals: verified.refusals, peer: peer.name, from: stored,
-                cursor: next, trustDigest: trust.digest, fromStart: cursor == 0,
-                refusedForTrust: verified.refusals.contains { $0.reason.isForWantOfTrust })
+            func apply() async throws -> ApplyOutcome {
+                try await node.store.applyReceived(
+                    verified.items, refusals: verified.refusals, peer: peer.name, from: stored,
+                    cursor: next, trustDigest: trust.digest, fromStart: cursor == 0,
+                    refusedForTrust: verified.refusals.contains { $0.reason.isForWantOfTrust }, relayHeads: relayHeads)
+            }
+            let outcome: ApplyOutcome
+            do {
+                outcome = try await apply()
+            } catch is RelayHeadsNeeded {
+                // Older envelopes of origins whose head the peer has not served yet in this pull.
+                try await fetchHeads(from: client, trust: trust, into: &relayHeads, report: &report)
+                outcome = try await apply()
+            }
             report.envelopes += page.lines.count
             report.add(outcome)
             stored = next
@@ -140,6 +164,19 @@ public struct SyncRunner: Sendable {
             progress?(peer.name, report.envelopes, more)
             guard more, !page.lines.isEmpty, report.pages < Self.maxPagesPerPull else { break }
         }
+    }
+
+    /// Notes every head the peer holds (its `/v1/heads`, verified like a feed page), so that an
+    /// origin it has no head for counts as one it claims nothing about.
+    private func fetchHeads(
+        from client: PeerClient, trust: TrustSet, into relayHeads: inout RelayHeads, report: inout PeerSyncReport
+    ) async throws {
+        let answer = try await client.heads()
+        report.requests += 1
+        report.bytes += answer.bodyBytes
+        let verified = await PageVerifier.verify(answer.lines, trust: trust, peer: client.baseURL)
+        relayHeads.note(verified.items)
+        relayHeads.complete = true
     }
 
     /// Refuses a page header that breaks the protocol: more lines than asked for, or a cursor that

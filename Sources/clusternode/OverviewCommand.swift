@@ -11,7 +11,8 @@ struct OverviewCommand: AsyncParsableCommand {
             Counts every federated entry the node holds (withdrawn entries never, trainings whose sessions are
             over only with --include-past), the cross table of regions and technology fields, and a row per
             origin saying how fresh and complete its catalog is: stale (its signed head expired), incomplete
-            (entries missing against its head), absent (trusted, but nothing arrived).
+            (entries missing against its head), differs (as many entries as its head counts, but not the ones
+            it lists), absent (trusted, but nothing arrived).
             Formats: table (terminal), json, csv (with --out DIR one file per table, or --by for one table),
             html (one self-contained page with bar charts).
             """)

@@ -48,7 +48,9 @@ struct PeersAddCommand: AsyncParsableCommand {
             let trust: PeerClient.ResolvedTrust =
                 ca.map { .ca(path: $0) } ?? pinCert.map { .pinnedCertificate(path: $0) } ?? .system
             let info = try await HTTPClient.withNodeClient { http in
-                try await PeerClient(http: http, url: url, trust: trust).nodeInfo()
+                var client = try PeerClient(http: http, url: url, trust: trust)
+                client.logger = CLILogging.logger("clusternode.peers", defaultLevel: .warning)
+                return try await client.nodeInfo()
             }.validated()
             let peer = try makePeerFile(info, node: node)
             let key = try peer.publicKey()

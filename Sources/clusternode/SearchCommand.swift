@@ -52,10 +52,11 @@ struct SearchCommand: AsyncParsableCommand {
             if let remote {
                 let peer = try PeerDirectory(node.directory).peer(named: remote)
                 response = try await HTTPClient.withNodeClient { http in
-                    try await PeerClient(
-                        http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory))
-                    )
-                    .search(query)
+                    var client = try PeerClient(
+                        http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
+                    client.peerName = peer.name
+                    client.logger = CLILogging.logger("clusternode.search", defaultLevel: .warning)
+                    return try await client.search(query)
                 }
             } else {
                 response = try await Searcher(node: node).search(query)

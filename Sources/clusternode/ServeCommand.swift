@@ -67,7 +67,11 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         } catch {
-            throw CatalogError(.io, "the server stopped: \(error)")
+            logger.debug("the server stopped", metadata: ["error": "\(error)"])
+            if let failure = ListenFailure.describe(error, host: configuration.host, port: configuration.port) {
+                throw CatalogError(.io, failure)
+            }
+            throw CatalogError(.io, "the server stopped: \(SafeText.excerpt(String(describing: error), limit: 200))")
         }
     }
 

@@ -13,12 +13,21 @@ struct SyncCommand: AsyncParsableCommand {
             For each peer: entries new, updated and withdrawn, envelopes refused (with reasons), and entries
             missing against the origins' signed heads. Peers are pulled concurrently; one failing does not stop
             the others. Exits 1 when any peer failed.
+
+            Each peer is pulled from where the last pull stopped; --from-start pulls its whole feed again (after
+            restoring this node from a backup, or to check a copy). A peer that serves versions older than this
+            node holds because its own copy is older (its head says so) is reported as stale-relay, not refused.
+            An origin that signed two different envelopes for one seq is named (equivocation): its key may be in
+            other hands, or its database was copied back from an old state; ask its operator.
             """)
 
     @OptionGroup var options: NodeOptions
 
     @Option(name: .customLong("peer"), help: "Pull from this peer only (repeatable).")
     var peers: [String] = []
+
+    @Flag(help: "Pull the whole feed of each peer again, from its start.")
+    var fromStart = false
 
     @Option(help: "Envelopes asked for per request (1 to 1000).")
     var pageSize = 500
@@ -43,10 +52,12 @@ struct SyncCommand: AsyncParsableCommand {
             let only = peers.isEmpty ? nil : peers
             let pageSize = pageSize
             let timeout = timeout
+            let fromStart = fromStart
             let report = try await HTTPClient.withNodeClient { http in
                 var runner = SyncRunner(node: node, http: http, logger: logger)
                 runner.pageSize = pageSize
                 runner.timeout = .seconds(timeout)
+                runner.fromStart = fromStart
                 return try await runner.sync(only: only, progress: progress)
             }
             bar?.clear()
@@ -78,12 +89,34 @@ struct SyncCommand: AsyncParsableCommand {
                 Console.line(
                     "  refused \(peer.statementsRefused) trust statements the peer served (see the refusal log)")
             }
-            for origin in peer.incomplete {
+            let equivocating = Set(peer.refused.filter { $0.reason == .equivocation }.compactMap(\.origin))
+            for origin in equivocating.sorted() {
                 Console.line(
-                    "  incomplete \(origin.origin): \(origin.held) of \(origin.headLive) entries of its head (seq \(origin.headSeq))"
-                )
+                    "  EQUIVOCATION \(origin): it signed two different envelopes for one seq; its key may be in other "
+                        + "hands, or its database was copied back from an old state: ask its operator")
             }
+            for (origin, count) in peer.staleRelay.sorted(by: { $0.key < $1.key }) {
+                Console.line(
+                    "  stale-relay \(origin): \(count) envelopes older than this node's copy; the peer's own copy is "
+                        + "older too (it has not caught up), nothing refused")
+            }
+            for origin in peer.incomplete { Console.line("  " + Self.describe(origin)) }
         }
+    }
+
+    /// One line on how an origin's copy compares with its head, never contradicting itself.
+    static func describe(_ copy: OriginCompleteness) -> String {
+        let head = "its head (seq \(copy.headSeq))"
+        var line =
+            copy.held < copy.headLive
+            ? "incomplete \(copy.origin): \(copy.held) of the \(copy.headLive) entries of \(head)"
+            : copy.held == copy.headLive
+                ? "differs \(copy.origin): \(copy.held) entries, as many as \(head) counts, but not the ones it lists"
+                : "differs \(copy.origin): \(copy.held) entries where \(head) counts \(copy.headLive)"
+        if copy.forked {
+            line += "; \(copy.origin) signed two histories (equivocation), so the copy may never match"
+        }
+        return line
     }
 }
 

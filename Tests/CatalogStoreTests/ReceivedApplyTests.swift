@@ -79,6 +79,45 @@ struct ReceivedApplyTests {
         #expect(try await store.recentRefusals().first?.peer == "evil")
     }
 
+    @Test("an older version from a peer whose own head is older too is lag; one whose head is as new is a rollback")
+    func lagAndRollback() async throws {
+        let (store, directory) = try await makeStore()
+        defer { try? store.close(); directory.remove() }
+        var newer = Fixtures.training()
+        newer.durationHours = 16
+        _ = try await store.applyReceived([try version(newer, seq: 5)], refusals: [], peer: "bw", cursor: 1)
+        let old = try version(Fixtures.training(), seq: 4)
+        func relay(_ seq: Int64?, peerOrigin: String? = "de") -> RelayHeads {
+            var heads = RelayHeads(peerOrigin: peerOrigin)
+            if let seq { heads.note(origin: "microtech", seq: seq) }
+            return heads
+        }
+        let behind = try await store.applyReceived(
+            [old], refusals: [], peer: "de", cursor: 2, relayHeads: relay(4))
+        #expect(behind.refusals.isEmpty && behind.behind == ["microtech": 1])
+        #expect(try await store.refusalCounts().isEmpty, "lag is not a refusal")
+        let claimsMore = try await store.applyReceived(
+            [old], refusals: [], peer: "de", cursor: 3, relayHeads: relay(5))
+        #expect(claimsMore.refusals.map(\.reason) == [.rollback] && claimsMore.behind.isEmpty)
+        let theOriginItself = try await store.applyReceived(
+            [old], refusals: [], peer: "microtech", cursor: 3, relayHeads: relay(4, peerOrigin: "microtech"))
+        #expect(theOriginItself.refusals.map(\.reason) == [.rollback])
+        var noHeadAtAll = relay(nil)
+        noHeadAtAll.complete = true
+        let claimsNothing = try await store.applyReceived(
+            [old], refusals: [], peer: "de", cursor: 4, relayHeads: noHeadAtAll)
+        #expect(claimsNothing.refusals.map(\.reason) == [.rollback])
+
+        // Not known yet: nothing is applied, the cursor stays, and the caller is asked for the heads.
+        await #expect(throws: RelayHeadsNeeded.self) {
+            _ = try await store.applyReceived(
+                [old, try version(Fixtures.offering(), seq: 6)], refusals: [], peer: "de", cursor: 9,
+                relayHeads: relay(nil))
+        }
+        #expect(try await store.peerState("de")?.cursor == 4)
+        #expect(try await store.entries(origin: "microtech").count == 1)
+    }
+
     @Test("two different envelopes with one seq are equivocation, even for different entries")
     func equivocation() async throws {
         let (store, directory) = try await makeStore()

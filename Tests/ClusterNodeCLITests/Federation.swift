@@ -15,6 +15,23 @@ final class Federation: @unchecked Sendable {
         cli = try CLI()
     }
 
+    /// mm (a cluster with the example catalog, serving) → bw (an agency that pinned it, endorses it
+    /// unless told not to, has pulled it and serves) → de (national, pins bw, has not pulled yet).
+    static func relayChain(endorse: Bool = true) throws -> Federation {
+        let fed = try Federation()
+        try fed.node("mm")
+        try fed.node("bw", level: "agency")
+        try fed.node("de", level: "national", region: "DE")
+        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        try fed.serve("mm")
+        try fed.pin("bw", "mm")
+        if endorse { try fed.endorse("bw", "mm") }
+        #expect(try fed.sync("bw").peers.first?.added == 5)
+        try fed.serve("bw")
+        try fed.pin("de", "bw")
+        return fed
+    }
+
     func node(_ dir: String, level: String = "cluster", region: String = "DE-BW") throws {
         try cli.succeed([
             "init", "--dir", dir, "--name", dir, "--display-name", "Node \(dir)", "--level", level, "--region", region,

@@ -11,20 +11,7 @@ import Testing
 @Suite("Forged, replayed and tampered envelopes are refused and reported, never stored", .serialized)
 struct RefusalTests {
     /// mm (a cluster with the example catalog) → bw (agency, serving) → de (national, pins bw).
-    func relay(endorse: Bool = true) throws -> Federation {
-        let fed = try Federation()
-        try fed.node("mm")
-        try fed.node("bw", level: "agency")
-        try fed.node("de", level: "national", region: "DE")
-        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
-        try fed.serve("mm")
-        try fed.pin("bw", "mm")
-        if endorse { try fed.endorse("bw", "mm") }
-        #expect(try fed.sync("bw").peers.first?.added == 5)
-        try fed.serve("bw")
-        try fed.pin("de", "bw")
-        return fed
-    }
+    func relay(endorse: Bool = true) throws -> Federation { try Federation.relayChain(endorse: endorse) }
 
     /// Replaces the envelope of `id` in `dir`'s database and moves it to the end of its feed.
     func replaceEnvelope(_ fed: Federation, _ dir: String, id: String, with bytes: Data, seq: Int64? = nil) throws {
