@@ -37,7 +37,7 @@ public enum NodeBackup {
         } catch {
             throw CatalogError(.io, "cannot copy \(file): \(error.localizedDescription)")
         }
-        let info = try CatalogStore.inspect(backup: staging)
+        let info = try CatalogStore.inspect(backup: staging, name: file)
         guard info.isIntact else { throw CatalogError(.invalidInput, "\(file) is damaged: \(info.integrity)") }
         guard info.origin == config.name else {
             throw CatalogError(.conflict, "\(file) belongs to '\(info.origin ?? "no origin")', not to '\(config.name)'")

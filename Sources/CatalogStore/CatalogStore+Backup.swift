@@ -34,7 +34,8 @@ extension CatalogStore {
     }
 
     /// Reads a backup file's origin, entry count and integrity, opening it read-only.
-    public static func inspect(backup path: String) throws -> BackupInfo {
+    /// - Parameter name: what to call the file in an error, when `path` is a copy of it.
+    public static func inspect(backup path: String, name: String? = nil) throws -> BackupInfo {
         var configuration = Configuration()
         configuration.readonly = true
         do {
@@ -47,7 +48,8 @@ extension CatalogStore {
                 return BackupInfo(origin: origin, entries: entries, integrity: integrity)
             }
         } catch {
-            throw CatalogError(.invalidInput, "\(path) is not a clusternode database: \(error)")
+            let reason = (error as? DatabaseError)?.message ?? "\(error)"
+            throw CatalogError(.invalidInput, "\(name ?? path) is not a clusternode database (\(reason))")
         }
     }
 
