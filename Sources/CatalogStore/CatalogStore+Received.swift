@@ -297,6 +297,8 @@ extension CatalogStore {
         }
         try db.execute(sql: "INSERT OR IGNORE INTO origin (name) VALUES (?)", arguments: [head.origin])
         receipt += 1
+        let previous = try Int64.fetchOne(db, sql: "SELECT seq FROM head WHERE origin = ?", arguments: [head.origin])
+        if previous.map({ head.seq > $0 }) ?? true { outcome.newHeads.insert(head.origin) }
         try StoredHead(signed, receivedAt: receivedAt, receipt: receipt, viaPeer: peer).save(db)
         outcome.heads += 1
     }

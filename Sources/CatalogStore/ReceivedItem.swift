@@ -22,6 +22,8 @@ public struct ApplyOutcome: Sendable, Codable, Equatable {
     /// Envelopes older than the node's copy from a peer whose own head for their origin is older
     /// too, per origin: the peer is behind (`stale-relay`), which is neither a refusal nor an attack.
     public var behind: [String: Int] = [:]
+    /// Origins whose head was replaced by one with a higher seq: their catalog moved on.
+    public var newHeads: Set<String> = []
 
     public init() {}
 
@@ -34,5 +36,6 @@ public struct ApplyOutcome: Sendable, Codable, Equatable {
         heads += other.heads
         refusals += other.refusals
         behind.merge(other.behind, uniquingKeysWith: +)
+        newHeads.formUnion(other.newHeads)
     }
 }

@@ -20,8 +20,10 @@ public struct HeadRefreshService: Service {
         while !Task.isCancelledOrShuttingDown {
             do {
                 try await refreshIfDue(now: Date())
-            } catch {
+            } catch  where !Task.isCancelledOrShuttingDown {
                 logger.warning("cannot renew the head", metadata: ["error": "\(error)"])
+            } catch {
+                return  // stopping (a failed start included): nothing to report
             }
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: checkInterval) }
         }

@@ -40,7 +40,7 @@ enum NetworkFailure {
                 return "\(address) did not answer: no connection within the time allowed; is the host up and "
                     + "the port open to this machine?"
             case .readTimeout, .deadlineExceeded:
-                return "\(address) did not answer in time; try again, or allow more with --timeout"
+                return "\(address) did not answer in time; try again later (sync --timeout allows more)"
             case .remoteConnectionClosed:
                 return "\(address) closed the connection before answering; is it a clusternode?"
             default: break
@@ -56,20 +56,21 @@ enum NetworkFailure {
         if isUnknownHost(error) {
             return "the host of \(url) is not known (name resolution failed): check the spelling of the URL"
         }
-        return "cannot reach \(address): the connection failed (LOG_LEVEL=debug shows why)"
+        return "the request to \(address) failed (LOG_LEVEL=debug shows why)"
     }
 
     private static func certificateHint(_ trust: PeerClient.ResolvedTrust) -> String {
         switch trust {
         case .system:
-            return "it is not signed by a CA this system trusts; give the peer's CA with --ca FILE (a node's "
-                + "own certificate is its tls/cert.pem), or pin the certificate with --pin-cert FILE"
+            return "it is not signed by a CA this system trusts; give the peer's CA (peers add --url URL --ca FILE; "
+                + "a node's own certificate is its tls/cert.pem), or pin the certificate (--pin-cert FILE)"
         case .ca(let path):
             return "it is not signed by the CA in \(path); check that this is the peer's CA (a node's own "
-                + "certificate is its tls/cert.pem), or pin the certificate itself with --pin-cert"
+                + "certificate is its tls/cert.pem), or pin the certificate itself (peers add --replace --url URL "
+                + "--pin-cert FILE)"
         case .pinnedCertificate(let path):
             return "it is not the certificate pinned in \(path); if the peer made a new one, pin it again "
-                + "(peers add --replace --pin-cert FILE), after asking its operator"
+                + "(peers add --replace --url URL --pin-cert FILE), after asking its operator"
         }
     }
 

@@ -34,6 +34,9 @@ public struct PeerSyncReport: Sendable, Codable {
     /// Envelopes older than this node's copy, per origin, that the peer served because its own copy
     /// is older too (its head says so): it is behind, which is not a refusal (`stale-relay`).
     public var staleRelay: [String: Int] = [:]
+    /// Origins that signed two different envelopes for one seq, as this pull found (all of them,
+    /// however many refusals came before).
+    public var equivocating: Set<String> = []
     /// Origins that came through this peer and whose copy does not match their newest head.
     public var incomplete: [OriginCompleteness] = []
 
@@ -51,6 +54,9 @@ public struct PeerSyncReport: Sendable, Codable {
         unchanged += outcome.unchanged + outcome.own
         heads += outcome.heads
         staleRelay.merge(outcome.behind, uniquingKeysWith: +)
+        for refusal in outcome.refusals where refusal.reason == .equivocation {
+            if let origin = refusal.origin { equivocating.insert(origin) }
+        }
         let room = max(0, Self.maxListedRefusals - refused.count)
         refused += outcome.refusals.prefix(room)
         refusedNotLogged += max(0, outcome.refusals.count - room)

@@ -54,14 +54,22 @@ public struct SyncRunner: Sendable {
         var logger = logger
         logger[metadataKey: "peer.name"] = "\(peer.name)"
         do {
-            try await pull(peer, fromStart: fromStart, into: &report, logger: logger, progress: progress)
+            let pass = try await pull(peer, fromStart: fromStart, into: &report, logger: logger, progress: progress)
             report.incomplete = try await node.store.completeness(viaPeer: peer.name).filter { !$0.complete }
-            // Holding what a new head counts and still not what it lists means the feed skipped
-            // something: a peer whose database was copied back serves a second history at positions
-            // this node has passed. The whole feed once more shows it (as equivocation).
-            if !fromStart, report.heads > 0, report.incomplete.contains(where: { $0.differs && !$0.forked }) {
-                logger.warning("a copy differs from the head it came with; pulling the peer again from its start")
-                try await pull(peer, fromStart: true, into: &report, logger: logger, progress: progress)
+            // A whole feed pulled, a new head, nothing of its origin refused, and still no copy of
+            // what the head lists: the feed skipped something. A peer whose database was copied back
+            // serves a second history at positions this node has passed; the whole feed once more
+            // shows it (as equivocation). Only a new head (a higher seq, which only the origin can
+            // sign) triggers this, so a peer cannot make it happen at will.
+            let unexplained = report.incomplete.filter {
+                !$0.forked && pass.newHeads.contains($0.origin) && !pass.refusedOrigins.contains($0.origin)
+            }
+            if !pass.fromZero, pass.reachedEnd, !unexplained.isEmpty {
+                logger.warning(
+                    "a copy does not match the new head it came with; pulling the peer again from its start",
+                    metadata: ["origins": "\(unexplained.map(\.origin).sorted())"])
+                _ = try await pull(
+                    peer, fromStart: true, cursorFloor: pass.cursor, into: &report, logger: logger, progress: progress)
                 report.incomplete = try await node.store.completeness(viaPeer: peer.name).filter { !$0.complete }
             }
             report.ok = true
@@ -78,8 +86,9 @@ public struct SyncRunner: Sendable {
             try? await node.store.recordAttempt(peer: peer.name, error: message)
             logger.warning("pull from peer failed", metadata: ["error": "\(message)"])
         }
-        for refusal in report.refused where refusal.reason == .equivocation {
-            logger.error("equivocation: two different envelopes for one seq", metadata: ["refusal": "\(refusal)"])
+        for origin in report.equivocating.sorted() {
+            logger.error(
+                "equivocation: an origin signed two different envelopes for one seq", metadata: ["origin": "\(origin)"])
         }
         return report
     }
@@ -87,9 +96,27 @@ public struct SyncRunner: Sendable {
     /// The most pages one pull takes from a peer; the next pull goes on from there.
     public static let maxPagesPerPull = 10_000
 
+    /// What one pass over a peer's feed saw.
+    struct Pass {
+        /// The pass read the feed from its start.
+        var fromZero = false
+        /// It reached the end of the feed (not the page limit).
+        var reachedEnd = false
+        /// The cursor it stored last.
+        var cursor: Int64 = 0
+        var newHeads: Set<String> = []
+        /// Origins of which something was refused.
+        var refusedOrigins: Set<String> = []
+    }
+
+    /// One pass over the peer's feed, from its checkpoint or (`fromStart`) from 0.
+    /// - Parameter cursorFloor: the lowest cursor stored: a second pass from 0 does not move the
+    ///   checkpoint back behind what the first one reached.
     private func pull(
-        _ peer: PeerFile, fromStart: Bool, into report: inout PeerSyncReport, logger: Logger, progress: Progress?
-    ) async throws {
+        _ peer: PeerFile, fromStart: Bool, cursorFloor: Int64 = 0, into report: inout PeerSyncReport,
+        logger: Logger, progress: Progress?
+    ) async throws -> Pass {
+        var pass = Pass()
         var client = try PeerClient(
             http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
         client.timeout = .init(timeout)
@@ -141,11 +168,13 @@ public struct SyncRunner: Sendable {
             }
             let verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
             relayHeads.note(verified.items)
+            if cursor == 0 { pass.fromZero = true }
             let next = page.header.next ?? cursor
+            let written = max(next, cursorFloor)
             func apply() async throws -> ApplyOutcome {
                 try await node.store.applyReceived(
                     verified.items, refusals: verified.refusals, peer: peer.name, from: stored,
-                    cursor: next, trustDigest: trust.digest, fromStart: cursor == 0,
+                    cursor: written, trustDigest: trust.digest, fromStart: cursor == 0,
                     refusedForTrust: verified.refusals.contains { $0.reason.isForWantOfTrust }, relayHeads: relayHeads)
             }
             let outcome: ApplyOutcome
@@ -158,12 +187,20 @@ public struct SyncRunner: Sendable {
             }
             report.envelopes += page.lines.count
             report.add(outcome)
-            stored = next
+            pass.newHeads.formUnion(outcome.newHeads)
+            for refusal in outcome.refusals { if let origin = refusal.origin { pass.refusedOrigins.insert(origin) } }
+            stored = written
+            pass.cursor = written
             cursor = next
             let more = page.header.more ?? false
             progress?(peer.name, report.envelopes, more)
-            guard more, !page.lines.isEmpty, report.pages < Self.maxPagesPerPull else { break }
+            guard more, !page.lines.isEmpty else {
+                pass.reachedEnd = true
+                break
+            }
+            guard report.pages < Self.maxPagesPerPull else { break }
         }
+        return pass
     }
 
     /// Notes every head the peer holds (its `/v1/heads`, verified like a feed page), so that an
@@ -171,12 +208,19 @@ public struct SyncRunner: Sendable {
     private func fetchHeads(
         from client: PeerClient, trust: TrustSet, into relayHeads: inout RelayHeads, report: inout PeerSyncReport
     ) async throws {
-        let answer = try await client.heads()
+        relayHeads.complete = true
+        let answer: FeedAnswer
+        do {
+            answer = try await client.heads()
+        } catch {
+            // Judged without them (rollback) rather than not at all: the pull goes on.
+            logger.warning("the peer's heads could not be fetched", metadata: ["error": "\(error)"])
+            return
+        }
         report.requests += 1
         report.bytes += answer.bodyBytes
         let verified = await PageVerifier.verify(answer.lines, trust: trust, peer: client.baseURL)
         relayHeads.note(verified.items)
-        relayHeads.complete = true
     }
 
     /// Refuses a page header that breaks the protocol: more lines than asked for, or a cursor that

@@ -89,16 +89,15 @@ struct SyncCommand: AsyncParsableCommand {
                 Console.line(
                     "  refused \(peer.statementsRefused) trust statements the peer served (see the refusal log)")
             }
-            let equivocating = Set(peer.refused.filter { $0.reason == .equivocation }.compactMap(\.origin))
-            for origin in equivocating.sorted() {
+            for origin in peer.equivocating.sorted() {
                 Console.line(
                     "  EQUIVOCATION \(origin): it signed two different envelopes for one seq; its key may be in other "
                         + "hands, or its database was copied back from an old state: ask its operator")
             }
             for (origin, count) in peer.staleRelay.sorted(by: { $0.key < $1.key }) {
                 Console.line(
-                    "  stale-relay \(origin): \(count) envelopes older than this node's copy; the peer's own copy is "
-                        + "older too (it has not caught up), nothing refused")
+                    "  stale-relay \(origin): \(count) envelopes older than this node's copy; the peer's own head "
+                        + "for it is older too (it has not caught up), nothing refused")
             }
             for origin in peer.incomplete { Console.line("  " + Self.describe(origin)) }
         }
