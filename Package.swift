@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Our own targets treat warnings as errors; dependencies keep their own settings.
-let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "clusternode",
@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "clusternode", targets: ["clusternode"]),
         .library(name: "CatalogCore", targets: ["CatalogCore"]),
         .library(name: "CatalogImport", targets: ["CatalogImport"]),
+        .library(name: "CatalogWire", targets: ["CatalogWire"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -21,7 +22,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
@@ -30,7 +30,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
-        // Entry model, vocabularies, validation, DSSE envelopes, keys, heads. No I/O.
+        // Entry model, vocabularies, validation, text rules, DSSE envelopes, keys, heads, search
+        // text folding. No I/O.
         .target(
             name: "CatalogCore",
             dependencies: [
@@ -48,55 +49,78 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // What crosses the network: node description, feed header and lines, search and overview
+        // answers, error bodies. Types and their checks only, no I/O: for the server, the puller and
+        // any other client.
+        .target(
+            name: "CatalogWire",
+            dependencies: ["CatalogCore"],
+            swiftSettings: strict
+        ),
         // Reading catalogs from the files a cluster office keeps: JSON, YAML, CSV.
         .target(
             name: "CatalogImport",
             dependencies: [
                 "CatalogCore",
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),
-        // SQLite through GRDB: one facade, migrations, records.
+        // SQLite through GRDB: one facade, frozen migrations, records, every write that keeps an
+        // invariant, and the search index kept in step with the entries.
         .target(
             name: "CatalogStore",
-            dependencies: [
-                "CatalogCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ],
+            dependencies: ["CatalogCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
-        // A node's data directory: config, keys, TLS material, and the signed write path.
+        // A node's data directory: config, keys, TLS material, the signed write path, backup, and
+        // the renewal of its signed head.
         .target(
             name: "CatalogNode",
             dependencies: [
                 "CatalogCore",
                 "CatalogStore",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict
         ),
-        // Federation: peer files, trust decisions, the HTTPS client and the pull algorithm.
+        // Trust: peer files, the trust set from pinned keys, endorsement chains and key rotations,
+        // and the node's current trust, cached. Used by the puller, the server and the reports alike.
         .target(
-            name: "CatalogSync",
+            name: "CatalogTrust",
             dependencies: [
                 "CatalogCore",
-                "CatalogStore",
                 "CatalogNode",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "CatalogStore",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strict
+        ),
+        // Search: the query and its filters, the SQL over the store's index, ranking, facets, hints
+        // and the answer with every hit's signature checked. For the CLI, the HTTP API and web pages.
+        .target(
+            name: "CatalogSearch",
+            dependencies: [
+                "CatalogCore",
+                "CatalogNode",
+                "CatalogStore",
+                "CatalogTrust",
+                "CatalogWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
+        // National overviews, and calendar and schema.org exports.
+        .target(
+            name: "CatalogReports",
+            dependencies: ["CatalogCore", "CatalogNode", "CatalogStore", "CatalogTrust", "CatalogWire"],
             swiftSettings: strict
         ),
         // The HTTPS API: Hummingbird application, routes, TLS, metrics.
@@ -104,45 +128,64 @@ let package = Package(
             name: "CatalogServer",
             dependencies: [
                 "CatalogCore",
-                "CatalogStore",
                 "CatalogNode",
-                "CatalogSync",
                 "CatalogReports",
+                "CatalogSearch",
+                "CatalogStore",
+                "CatalogTrust",
+                "CatalogWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
-        // National overviews, and calendar and schema.org exports.
+        // The puller: the HTTPS peer client, page verification and the pull algorithm, on a timer
+        // while serving.
         .target(
-            name: "CatalogReports",
-            dependencies: ["CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync"],
+            name: "CatalogSync",
+            dependencies: [
+                "CatalogCore",
+                "CatalogNode",
+                "CatalogSearch",
+                "CatalogStore",
+                "CatalogTrust",
+                "CatalogWire",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict
         ),
+        // The command line: every command parses, calls the modules above, and prints.
         .executableTarget(
             name: "clusternode",
             dependencies: [
                 "CatalogCore",
                 "CatalogImport",
-                "CatalogStore",
                 "CatalogNode",
-                "CatalogSync",
-                "CatalogServer",
                 "CatalogReports",
+                "CatalogSearch",
+                "CatalogServer",
+                "CatalogStore",
+                "CatalogSync",
+                "CatalogTrust",
+                "CatalogWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -156,15 +199,24 @@ let package = Package(
         .executableTarget(
             name: "clusterbench",
             dependencies: [
-                "CatalogBench", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync",
+                "CatalogBench",
+                "CatalogCore",
+                "CatalogNode",
+                "CatalogSearch",
+                "CatalogStore",
+                "CatalogTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
+        // What several test targets share: temporary nodes, fixtures, processes, proxies.
         .target(
             name: "CatalogTestSupport",
             dependencies: [
-                "CatalogCore", "CatalogImport", "CatalogStore", "CatalogNode",
+                "CatalogCore",
+                "CatalogImport",
+                "CatalogNode",
+                "CatalogStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -193,28 +245,63 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogNodeTests",
-            dependencies: ["CatalogCore", "CatalogImport", "CatalogStore", "CatalogNode", "CatalogTestSupport"],
+            dependencies: [
+                "CatalogCore",
+                "CatalogImport",
+                "CatalogNode",
+                "CatalogStore",
+                "CatalogTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CatalogTrustTests",
+            dependencies: ["CatalogCore", "CatalogNode", "CatalogTestSupport", "CatalogTrust"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CatalogSearchTests",
+            dependencies: ["CatalogCore", "CatalogSearch", "CatalogStore", "CatalogTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogSyncTests",
             dependencies: [
-                "CatalogCore", "CatalogStore", "CatalogSync", "CatalogTestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                "CatalogCore",
+                "CatalogStore",
+                "CatalogSync",
+                "CatalogTestSupport",
+                "CatalogTrust",
+                "CatalogWire",
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogReportsTests",
             dependencies: [
-                "CatalogCore", "CatalogImport", "CatalogStore", "CatalogNode", "CatalogReports", "CatalogTestSupport",
+                "CatalogCore",
+                "CatalogImport",
+                "CatalogNode",
+                "CatalogReports",
+                "CatalogSearch",
+                "CatalogStore",
+                "CatalogTestSupport",
+                "CatalogTrust",
+                "CatalogWire",
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogServerTests",
             dependencies: [
-                "CatalogCore", "CatalogStore", "CatalogServer", "CatalogSync", "CatalogReports", "CatalogTestSupport",
+                "CatalogCore",
+                "CatalogReports",
+                "CatalogServer",
+                "CatalogStore",
+                "CatalogSync",
+                "CatalogTestSupport",
+                "CatalogWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -223,8 +310,15 @@ let package = Package(
         .testTarget(
             name: "ClusterNodeCLITests",
             dependencies: [
-                "clusternode", "clusterbench", "CatalogCore", "CatalogStore", "CatalogNode", "CatalogSync",
+                "clusternode",
+                "clusterbench",
+                "CatalogCore",
+                "CatalogNode",
+                "CatalogStore",
+                "CatalogSync",
                 "CatalogTestSupport",
+                "CatalogTrust",
+                "CatalogWire",
             ],
             swiftSettings: strict
         ),

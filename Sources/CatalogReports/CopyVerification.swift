@@ -1,6 +1,6 @@
 import CatalogCore
 import CatalogStore
-import CatalogSync
+import CatalogTrust
 import Foundation
 
 /// How many of each received origin's envelopes no longer verify under the keys the node trusts

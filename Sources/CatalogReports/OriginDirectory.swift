@@ -1,6 +1,6 @@
 import CatalogCore
 import CatalogNode
-import CatalogSync
+import CatalogTrust
 import Foundation
 
 /// Names, levels and regions of the origins a node knows, as the node itself trusts them: the

@@ -1,6 +1,7 @@
 import CatalogCore
 import CatalogNode
 import CatalogStore
+import CatalogWire
 import Foundation
 
 /// Builds the overview of everything a node holds. The counting is done in SQL; this only labels it.
@@ -65,7 +66,7 @@ public enum OverviewBuilder {
             byLevel: levels.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
                 .map { .init(key: $0.key, label: $0.key, count: $0.value) },
             byMonth: months.map { .init(key: $0, label: $0, count: byMonth[$0] ?? 0) },
-            regionTopic: counts.regionTopic,
+            regionTopic: counts.regionTopic.map { .init(region: $0.region, topic: $0.topic, count: $0.count) },
             freshness: freshness,
             refusalsByPeer: refusalsByPeer.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
                 .map { .init(key: $0.key, label: $0.key.isEmpty ? "(no peer)" : $0.key, count: $0.value) })

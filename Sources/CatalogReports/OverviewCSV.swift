@@ -1,3 +1,5 @@
+import CatalogWire
+
 /// The overview as CSV (RFC 4180, comma separated, CRLF): one document per table.
 public enum OverviewCSV {
     /// Every table by file name: `region.csv`, ..., `region-topic.csv`, `freshness.csv`.

@@ -1,3 +1,5 @@
+import CatalogWire
+
 /// The overview as one self-contained HTML page: inline CSS and SVG bar charts, the tables, the
 /// freshness table, and when it was generated. No script, font or image is loaded from anywhere.
 public enum OverviewHTML {

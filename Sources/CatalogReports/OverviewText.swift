@@ -1,3 +1,5 @@
+import CatalogWire
+
 /// The overview as terminal tables that fit 100 columns.
 public enum OverviewText {
     public static func render(_ report: OverviewReport, only table: OverviewTable? = nil) -> String {

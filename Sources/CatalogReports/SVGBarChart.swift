@@ -1,3 +1,5 @@
+import CatalogWire
+
 /// A horizontal bar chart as inline SVG, with no script and no external asset.
 struct SVGBarChart {
     let title: String

@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogWire
 import Foundation
 import Hummingbird
 
@@ -36,22 +37,13 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         }
     }
 
-    struct Body: Encodable {
-        struct Detail: Encodable {
-            let code: String
-            let message: String
-        }
-
-        let error: Detail
-    }
-
     public var headers: HTTPFields {
         status == .methodNotAllowed
             ? [.contentType: "application/json", .allow: "GET, HEAD"] : [.contentType: "application/json"]
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let data = try CatalogJSON.encode(Body(error: .init(code: code, message: message)))
+        let data = try CatalogJSON.encode(ErrorBody(code: code, message: message))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -1,5 +1,6 @@
 import CatalogNode
-import CatalogSync
+import CatalogTrust
+import CatalogWire
 import Hummingbird
 
 /// The routes peers pull from: the change feed, heads, endorsements and single envelopes.

@@ -1,5 +1,6 @@
 import CatalogNode
-import CatalogSync
+import CatalogTrust
+import CatalogWire
 import Hummingbird
 
 /// `GET /v1/node`: who this node is and which key signs its entries.

@@ -1,5 +1,6 @@
 import CatalogNode
 import CatalogReports
+import CatalogWire
 import Hummingbird
 
 /// `GET /overview`: the overview as a self-contained HTML page; `GET /v1/overview`: the same numbers

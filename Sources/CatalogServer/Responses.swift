@@ -1,5 +1,5 @@
 import CatalogCore
-import CatalogSync
+import CatalogWire
 import Foundation
 import Hummingbird
 

@@ -1,6 +1,6 @@
 import CatalogCore
 import CatalogNode
-import CatalogSync
+import CatalogSearch
 import Hummingbird
 
 /// `GET /v1/search`: the same search as `clusternode search --json`, over this node's index.

@@ -40,8 +40,9 @@ public final class CatalogStore: Sendable {
         }
     }
 
-    /// Runs a read, mapping database failures to `CatalogError`.
-    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+    /// Runs a read, mapping database failures to `CatalogError`. Public for the modules that keep
+    /// their own queries over the store's tables (search); writes stay inside the store.
+    public func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do {
             return try await writer.read(body)
         } catch let error as CatalogError {

@@ -1,5 +1,6 @@
 import CatalogCore
 import CatalogStore
+import CatalogTrust
 import Foundation
 
 /// Checks the envelope lines of a feed page against the trust set: form, size, origin and signature.

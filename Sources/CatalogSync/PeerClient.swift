@@ -1,5 +1,8 @@
 import AsyncHTTPClient
 import CatalogCore
+import CatalogSearch
+import CatalogTrust
+import CatalogWire
 import Foundation
 import Logging
 import NIOCore

@@ -2,6 +2,8 @@ import AsyncHTTPClient
 import CatalogCore
 import CatalogNode
 import CatalogStore
+import CatalogTrust
+import CatalogWire
 import Foundation
 import Logging
 

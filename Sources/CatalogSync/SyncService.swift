@@ -1,4 +1,5 @@
 import CatalogStore
+import CatalogTrust
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -64,8 +65,4 @@ public struct SyncService: Service {
         let factor = 1 << min(max(count - 1, 0), 16)
         return min(base * factor, maxBackoff)
     }
-}
-
-extension Task where Success == Never, Failure == Never {
-    static var isCancelledOrShuttingDown: Bool { isCancelled || isShuttingDownGracefully }
 }

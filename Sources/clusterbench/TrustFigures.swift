@@ -1,5 +1,5 @@
 import CatalogCore
-import CatalogSync
+import CatalogTrust
 import Foundation
 
 /// How long evaluating a trust set takes for 10,000 statements, as a chain (each agency endorsing

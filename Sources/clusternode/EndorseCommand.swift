@@ -1,7 +1,7 @@
 import ArgumentParser
 import CatalogCore
 import CatalogNode
-import CatalogSync
+import CatalogTrust
 
 struct EndorseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,8 @@ import AsyncHTTPClient
 import CatalogCore
 import CatalogNode
 import CatalogSync
+import CatalogTrust
+import CatalogWire
 import Foundation
 
 struct PeersAddCommand: AsyncParsableCommand {

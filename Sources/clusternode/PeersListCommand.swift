@@ -1,6 +1,6 @@
 import ArgumentParser
 import CatalogStore
-import CatalogSync
+import CatalogTrust
 
 struct PeersListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import CatalogSync
+import CatalogTrust
 
 struct PeersRemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

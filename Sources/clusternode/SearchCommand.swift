@@ -1,7 +1,10 @@
 import ArgumentParser
 import AsyncHTTPClient
 import CatalogCore
+import CatalogSearch
 import CatalogSync
+import CatalogTrust
+import CatalogWire
 import Foundation
 
 struct SearchCommand: AsyncParsableCommand {
@@ -59,7 +62,7 @@ struct SearchCommand: AsyncParsableCommand {
                     return try await client.search(query)
                 }
             } else {
-                response = try await Searcher(node: node).search(query)
+                response = try await Searcher(node: node).search(query, wording: .options)
             }
             if options.json {
                 try Console.json(response)

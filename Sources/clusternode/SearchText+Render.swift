@@ -1,5 +1,6 @@
 import CatalogCore
-import CatalogSync
+import CatalogSearch
+import CatalogWire
 import Foundation
 
 extension SearchText {
@@ -7,7 +8,9 @@ extension SearchText {
     static func render(_ response: SearchResponse, query: SearchQuery) -> String {
         guard !response.hits.isEmpty else {
             let what = query.text.isEmpty ? "No entries match" : "No entries match '\(query.text)'"
-            return "\(what)\(response.hint.map { "; \($0)" } ?? ""). "
+            // A remote node's hint is worded for its HTTP API; the suggestion says it in options.
+            let hint = response.suggestion.flatMap(SearchHint.init).map { $0.text(.options) } ?? response.hint
+            return "\(what)\(hint.map { "; \($0)" } ?? ""). "
                 .trimmingCharacters(in: .whitespaces)
         }
         var table = TextTable(columns: ["TITLE", "TYPE", "ORIGIN", "NEXT", "ID"])

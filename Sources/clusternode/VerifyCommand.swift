@@ -1,6 +1,6 @@
 import ArgumentParser
 import CatalogNode
-import CatalogSync
+import CatalogTrust
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

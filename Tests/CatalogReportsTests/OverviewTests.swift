@@ -1,8 +1,10 @@
 import CatalogCore
 import CatalogImport
 import CatalogNode
-import CatalogSync
+import CatalogSearch
 import CatalogTestSupport
+import CatalogTrust
+import CatalogWire
 import Foundation
 import Testing
 

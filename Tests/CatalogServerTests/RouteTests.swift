@@ -4,6 +4,7 @@ import CatalogServer
 import CatalogStore
 import CatalogSync
 import CatalogTestSupport
+import CatalogWire
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogWire
 import Testing
 
 @testable import CatalogSync

@@ -1,6 +1,7 @@
 import CatalogCore
 import CatalogStore
 import CatalogTestSupport
+import CatalogTrust
 import Foundation
 import Testing
 

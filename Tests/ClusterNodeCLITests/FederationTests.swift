@@ -1,5 +1,4 @@
 import CatalogCore
-import CatalogSync
 import CatalogTestSupport
 import Foundation
 import Testing

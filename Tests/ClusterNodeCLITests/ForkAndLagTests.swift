@@ -1,6 +1,5 @@
 import CatalogCore
 import CatalogStore
-import CatalogSync
 import CatalogTestSupport
 import Foundation
 import Testing

@@ -2,6 +2,8 @@ import CatalogCore
 import CatalogStore
 import CatalogSync
 import CatalogTestSupport
+import CatalogTrust
+import CatalogWire
 import Foundation
 import Testing
 

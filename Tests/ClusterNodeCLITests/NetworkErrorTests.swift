@@ -1,4 +1,3 @@
-import CatalogSync
 import CatalogTestSupport
 import Foundation
 import Testing

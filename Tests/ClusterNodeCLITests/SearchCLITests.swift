@@ -1,6 +1,6 @@
 import CatalogCore
-import CatalogSync
 import CatalogTestSupport
+import CatalogWire
 import Foundation
 import Testing
 
@@ -35,6 +35,9 @@ struct SearchCLITests {
             SearchResponse.self,
             from: try fed.cli.succeed(["search", "--dir", "bw", "--remote", "mm", "Umfrage", "--json"]).stdoutData)
         #expect(remoteLocal.total == 0)
+        // The peer words its hint for its HTTP API; the CLI says it in its own options.
+        let remoteHint = try fed.cli.succeed(["search", "--dir", "bw", "--remote", "mm", "GMP", "--region", "DE-BY"])
+        #expect(remoteHint.stdout.contains("without --region") && !remoteHint.stdout.contains("without region"))
         #expect(try fed.cli.fail(["search", "--dir", "bw", "--remote", "nobody", "GMP"]).contains("no peer 'nobody'"))
     }
 }

@@ -5,7 +5,6 @@ import CatalogNode
 import CatalogReports
 import CatalogServer
 import CatalogStore
-import CatalogSync
 import Foundation
 import Logging
 import ServiceLifecycle

@@ -2,8 +2,10 @@ import AsyncHTTPClient
 import CatalogCore
 import CatalogNode
 import CatalogReports
+import CatalogSearch
 import CatalogStore
 import CatalogSync
+import CatalogTrust
 import Foundation
 import Logging
 

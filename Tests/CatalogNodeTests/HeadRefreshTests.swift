@@ -1,5 +1,5 @@
 import CatalogCore
-import CatalogSync
+import CatalogNode
 import CatalogTestSupport
 import Foundation
 import Logging

@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogStore
 import Foundation
 import GRDB
 

@@ -1,9 +1,10 @@
 import CatalogCore
 import CatalogNode
-import CatalogSync
 import CatalogTestSupport
 import Foundation
 import Testing
+
+@testable import CatalogTrust
 
 @Suite("The trust a node holds, and what it is offered")
 struct NodeTrustTests {

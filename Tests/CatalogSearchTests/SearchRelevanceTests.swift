@@ -1,8 +1,9 @@
 import CatalogCore
-import CatalogSync
 import CatalogTestSupport
 import Foundation
 import Testing
+
+@testable import CatalogSearch
 
 /// Realistic queries over the example federation's catalogs, with the entries a cluster manager
 /// expects among the first five. A change to the index or the ranking that drops one fails here.

@@ -1,5 +1,4 @@
 import CatalogCore
-import CatalogNode
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -42,4 +41,9 @@ public struct HeadRefreshService: Service {
         logger.info("renewed the head")
         return true
     }
+}
+
+extension Task where Success == Never, Failure == Never {
+    /// Whether a service's loop should stop: its task was cancelled or the service group shuts down.
+    public static var isCancelledOrShuttingDown: Bool { isCancelled || isShuttingDownGracefully }
 }

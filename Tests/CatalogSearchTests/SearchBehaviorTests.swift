@@ -1,9 +1,11 @@
 import CatalogCore
 import CatalogStore
-import CatalogSync
 import CatalogTestSupport
+import CatalogWire
 import Foundation
 import Testing
+
+@testable import CatalogSearch
 
 @Suite("Search: matching, ranking, filters, facets and hostile input")
 struct SearchBehaviorTests {
@@ -137,7 +139,11 @@ struct SearchBehaviorTests {
         #expect(try await ids(test, SearchQuery(text: "Kurs")) == ["maerz", "juli"])
         #expect(try await ids(test, SearchQuery(text: "Kurs", includePast: true)).contains("vorbei"))
         let response = try await Searcher(node: test.node).search(SearchQuery(text: "Kurs", region: "DE-BY"), now: now)
-        #expect(response.total == 0 && response.hint == "without --region, 2 entries match")
+        #expect(response.total == 0 && response.hint == "without region, 2 entries match")
+        #expect(response.suggestion == .init(action: .dropFilter, filter: "region", matches: 2))
+        #expect(
+            try await Searcher(node: test.node).hint(for: SearchQuery(text: "Kurs", region: "DE-BY"), now: now)
+                == .dropFilter(.region, matches: 2))
     }
 
     @Test("facets count the matched set by kind, topic, region, origin, mode and month")
@@ -150,10 +156,13 @@ struct SearchBehaviorTests {
         defer { test.remove() }
         let response = try await Searcher(node: test.node).search(SearchQuery(text: "Kurs", facets: true), now: now)
         let facets = try #require(response.facets)
-        #expect(facets["kind"] == [FacetCount(value: "training", count: 2)])
-        #expect(facets["mode"]?.contains(FacetCount(value: "online", count: 1)) == true)
-        #expect(facets["month"] == [FacetCount(value: "2027-03", count: 1), FacetCount(value: "2027-04", count: 1)])
-        #expect(facets["origin"] == [FacetCount(value: "medicalmountains", count: 2)])
+        #expect(facets["kind"] == [SearchResponse.Facet(value: "training", count: 2)])
+        #expect(facets["mode"]?.contains(SearchResponse.Facet(value: "online", count: 1)) == true)
+        #expect(
+            facets["month"] == [
+                SearchResponse.Facet(value: "2027-03", count: 1), SearchResponse.Facet(value: "2027-04", count: 1),
+            ])
+        #expect(facets["origin"] == [SearchResponse.Facet(value: "medicalmountains", count: 2)])
         #expect(response.hits.allSatisfy { $0.verified })
     }
 
@@ -182,7 +191,7 @@ struct SearchBehaviorTests {
             (SearchQuery(text: String(repeating: "x", count: 10_000)), "characters"),
             (SearchQuery(kind: "fair"), "kind"),
             (SearchQuery(region: "BW"), "region"), (SearchQuery(limit: 0), "limit"),
-            (SearchQuery(from: CatalogDate("2027-05-01"), to: CatalogDate("2027-04-01")), "--to"),
+            (SearchQuery(from: CatalogDate("2027-05-01"), to: CatalogDate("2027-04-01")), "to 2027-04-01 is before"),
         ] {
             await #expect {
                 _ = try await searcher.search(query, now: now)

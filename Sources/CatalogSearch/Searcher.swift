@@ -1,6 +1,8 @@
 import CatalogCore
 import CatalogNode
 import CatalogStore
+import CatalogTrust
+import CatalogWire
 import Foundation
 
 /// Runs a search over the node's index and re-checks the signatures of what it shows.
@@ -11,7 +13,10 @@ public struct Searcher: Sendable {
         self.node = node
     }
 
-    public func search(_ query: SearchQuery, now: Date = Date()) async throws -> SearchResponse {
+    /// The answer to `query`; its hint, when nothing matches, is put in `wording`'s words.
+    public func search(_ query: SearchQuery, wording: SearchHint.Wording = .parameters, now: Date = Date())
+        async throws -> SearchResponse
+    {
         let query = try query.validated()
         let result = try await node.store.search(query, now: now)
         let trust = try await NodeTrust.current(node, now: now)
@@ -31,42 +36,30 @@ public struct Searcher: Sendable {
         let hint = result.total == 0 ? try await hint(for: query, now: now) : nil
         return SearchResponse(
             total: result.total, offset: query.offset, limit: query.limit, matchedAllWords: result.matchedAllWords,
-            hits: hits, facets: result.facets, hint: hint)
+            hits: hits,
+            facets: result.facets?.mapValues { $0.map { SearchResponse.Facet(value: $0.value, count: $0.count) } },
+            hint: hint?.text(wording), suggestion: hint?.suggestion)
     }
 
     /// When nothing matches: the first filter whose removal finds something, else what to change.
-    private func hint(for query: SearchQuery, now: Date) async throws -> String {
-        for name in query.filterNames {
-            var relaxed = query
-            relaxed.facets = false
-            relaxed.limit = 1
-            relaxed.offset = 0
-            switch name {
-            case "--type": relaxed.type = nil
-            case "--kind": relaxed.kind = nil
-            case "--topic": relaxed.topic = nil
-            case "--region": relaxed.region = nil
-            case "--origin": relaxed.origin = nil
-            case "--mode": relaxed.mode = nil
-            case "--language": relaxed.language = nil
-            case "--audience": relaxed.audience = nil
-            case "--free": relaxed.freeOnly = false
-            case "--from": relaxed.from = nil
-            case "--to": relaxed.to = nil
-            default: continue
-            }
-            let count = try await node.store.search(relaxed, now: now).total
-            if count > 0 { return "without \(name), \(count) \(count == 1 ? "entry matches" : "entries match")" }
+    public func hint(for query: SearchQuery, now: Date = Date()) async throws -> SearchHint {
+        func count(_ query: SearchQuery) async throws -> Int {
+            var query = query
+            query.facets = false
+            query.limit = 1
+            query.offset = 0
+            return try await node.store.search(query, now: now).total
+        }
+        for filter in query.filters {
+            let matches = try await count(query.removing(filter))
+            if matches > 0 { return .dropFilter(filter, matches: matches) }
         }
         if !query.includePast {
             var past = query
             past.includePast = true
-            past.limit = 1
-            let count = try await node.store.search(past, now: now).total
-            if count > 0 {
-                return "\(count) past \(count == 1 ? "entry matches" : "entries match"); add --include-past"
-            }
+            let matches = try await count(past)
+            if matches > 0 { return .includePast(matches: matches) }
         }
-        return query.filterNames.isEmpty ? "try other or fewer words" : "try fewer filters or other words"
+        return query.filters.isEmpty ? .otherWords : .fewerFilters
     }
 }

@@ -1,3 +1,4 @@
+import CatalogCore
 import Foundation
 
 /// What a user searches for: free text and filters. The text is reduced to folded words; no part
@@ -56,7 +57,10 @@ public struct SearchQuery: Sendable, Codable, Equatable {
 
     /// The folded words to match, at most `maxWords`, each at most 64 characters.
     public var words: [String] {
-        Array(SearchText.words(text).map { String($0.prefix(64)) }.uniqued().prefix(Self.maxWords))
+        var seen = Set<String>()
+        return Array(
+            SearchText.words(text).map { String($0.prefix(64)) }.filter { seen.insert($0).inserted }
+                .prefix(Self.maxWords))
     }
 
     /// Every problem with the query, as one line each, naming the option.
@@ -82,7 +86,7 @@ public struct SearchQuery: Sendable, Codable, Equatable {
                 "audience '\(audience)' is not one of \(Vocabularies.audiences.ids.joined(separator: ", "))")
         }
         if let origin, !Slug.isValidOrigin(origin) { problems.append("origin '\(origin)' is not an origin name") }
-        if let from, let to, to < from { problems.append("--to \(to) is before --from \(from)") }
+        if let from, let to, to < from { problems.append("to \(to) is before from \(from)") }
         if !(1...Self.maxLimit).contains(limit) { problems.append("limit must be 1 to \(Self.maxLimit)") }
         if offset < 0 || offset > 100_000 { problems.append("offset must be 0 to 100000") }
         return problems
@@ -99,22 +103,5 @@ public struct SearchQuery: Sendable, Codable, Equatable {
         let problems = query.problems()
         guard problems.isEmpty else { throw CatalogError(.invalidInput, problems.joined(separator: "; ")) }
         return query
-    }
-
-    /// Whether any filter is set, for the hint when nothing matches.
-    public var filterNames: [String] {
-        var names: [String] = []
-        if type != nil { names.append("--type") }
-        if kind != nil { names.append("--kind") }
-        if topic != nil { names.append("--topic") }
-        if region != nil { names.append("--region") }
-        if origin != nil { names.append("--origin") }
-        if mode != nil { names.append("--mode") }
-        if language != nil { names.append("--language") }
-        if audience != nil { names.append("--audience") }
-        if freeOnly { names.append("--free") }
-        if from != nil { names.append("--from") }
-        if to != nil { names.append("--to") }
-        return names
     }
 }

@@ -1,7 +1,8 @@
 import CatalogCore
-import CatalogSync
 import Foundation
 import Testing
+
+@testable import CatalogTrust
 
 /// Keys and statements of a small federation: the national node, the Baden-Württemberg and
 /// Bavarian agencies, and clusters.

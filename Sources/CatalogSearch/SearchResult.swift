@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogStore
 
 /// One entry a search found, with what the listing shows of it.
 public struct SearchMatch: Sendable {
@@ -8,17 +9,6 @@ public struct SearchMatch: Sendable {
     /// The next session that is not cancelled and not over: start (UTC) and city.
     public let nextStart: String?
     public let nextCity: String?
-}
-
-/// A count of matched entries sharing one value of a facet.
-public struct FacetCount: Sendable, Codable, Equatable {
-    public let value: String
-    public let count: Int
-
-    public init(value: String, count: Int) {
-        self.value = value
-        self.count = count
-    }
 }
 
 public struct SearchResult: Sendable {

@@ -1,15 +1,31 @@
-import CatalogCore
-import CatalogStore
-
 /// What an agency sees at a glance: what the federation offers, where, in which fields, of which
 /// kinds, when, and how fresh and complete each origin's catalog is. The same numbers feed the
-/// terminal tables, CSV, JSON and the HTML page.
+/// terminal tables, CSV, JSON and the HTML page; `GET /v1/overview` serves it as JSON.
 public struct OverviewReport: Codable, Sendable {
     /// One row of a counted table: a key (a region code, a topic slug...), its label, the count.
     public struct Row: Codable, Sendable, Equatable {
         public let key: String
         public let label: String
         public let count: Int
+
+        public init(key: String, label: String, count: Int) {
+            self.key = key
+            self.label = label
+            self.count = count
+        }
+    }
+
+    /// How many entries of a region are in one technology field.
+    public struct Cell: Codable, Sendable, Equatable {
+        public let region: String
+        public let topic: String
+        public let count: Int
+
+        public init(region: String, topic: String, count: Int) {
+            self.region = region
+            self.topic = topic
+            self.count = count
+        }
     }
 
     /// One origin's catalog as this node holds it.
@@ -39,6 +55,28 @@ public struct OverviewReport: Codable, Sendable {
         /// `stale` (head expired); `incomplete` (entries missing); `differs` (as many entries as the head
         /// counts, or more, but not the ones it lists: a withdrawal not received, or a forked origin).
         public let status: String
+
+        public init(
+            origin: String, displayName: String, level: String, region: String, live: Int, withdrawn: Int,
+            newestSeq: Int64, headIssued: String?, headExpires: String?, headExpired: Bool, missing: Int,
+            viaPeer: String?, refusals: Int, unverified: Int, status: String
+        ) {
+            self.origin = origin
+            self.displayName = displayName
+            self.level = level
+            self.region = region
+            self.live = live
+            self.withdrawn = withdrawn
+            self.newestSeq = newestSeq
+            self.headIssued = headIssued
+            self.headExpires = headExpires
+            self.headExpired = headExpired
+            self.missing = missing
+            self.viaPeer = viaPeer
+            self.refusals = refusals
+            self.unverified = unverified
+            self.status = status
+        }
     }
 
     public let generated: String
@@ -54,36 +92,30 @@ public struct OverviewReport: Codable, Sendable {
     public let byLevel: [Row]
     /// Trainings with a session in each of the next twelve months, months without any included.
     public let byMonth: [Row]
-    public let regionTopic: [OverviewCounts.Cell]
+    public let regionTopic: [Cell]
     public let freshness: [Freshness]
     /// Refusals ever caused by each peer's answers, most first.
     public let refusalsByPeer: [Row]
 
-    /// The tables `--by` can choose, by name.
-    public func table(_ name: OverviewTable) -> [Row] {
-        switch name {
-        case .region: return byRegion
-        case .topic: return byTopic
-        case .origin: return byOrigin
-        case .kind: return byKind
-        case .level: return byLevel
-        case .month: return byMonth
-        }
-    }
-}
-
-/// The counted tables of an overview.
-public enum OverviewTable: String, CaseIterable, Sendable, Codable, ClosedSetDecodable {
-    case region, topic, origin, kind, level, month
-
-    public var title: String {
-        switch self {
-        case .region: return "Entries by region"
-        case .topic: return "Entries by technology field"
-        case .origin: return "Entries by origin"
-        case .kind: return "Entries by kind"
-        case .level: return "Entries by level of origin"
-        case .month: return "Trainings per month"
-        }
+    public init(
+        generated: String, node: String, includePast: Bool, entries: Int, offerings: Int, trainings: Int,
+        byRegion: [Row], byTopic: [Row], byOrigin: [Row], byKind: [Row], byLevel: [Row], byMonth: [Row],
+        regionTopic: [Cell], freshness: [Freshness], refusalsByPeer: [Row]
+    ) {
+        self.generated = generated
+        self.node = node
+        self.includePast = includePast
+        self.entries = entries
+        self.offerings = offerings
+        self.trainings = trainings
+        self.byRegion = byRegion
+        self.byTopic = byTopic
+        self.byOrigin = byOrigin
+        self.byKind = byKind
+        self.byLevel = byLevel
+        self.byMonth = byMonth
+        self.regionTopic = regionTopic
+        self.freshness = freshness
+        self.refusalsByPeer = refusalsByPeer
     }
 }
