@@ -234,13 +234,23 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "CatalogWireTests",
+            dependencies: ["CatalogCore", "CatalogWire"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "CatalogImportTests",
             dependencies: ["CatalogCore", "CatalogImport", "CatalogTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "CatalogStoreTests",
-            dependencies: ["CatalogCore", "CatalogStore", "CatalogTestSupport"],
+            dependencies: [
+                "CatalogCore",
+                "CatalogStore",
+                "CatalogTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -262,7 +272,13 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogSearchTests",
-            dependencies: ["CatalogCore", "CatalogSearch", "CatalogStore", "CatalogTestSupport"],
+            dependencies: [
+                "CatalogCore",
+                "CatalogSearch",
+                "CatalogStore",
+                "CatalogTestSupport",
+                "CatalogWire",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -273,7 +289,6 @@ let package = Package(
                 "CatalogSync",
                 "CatalogTestSupport",
                 "CatalogTrust",
-                "CatalogWire",
             ],
             swiftSettings: strict
         ),
@@ -299,7 +314,6 @@ let package = Package(
                 "CatalogReports",
                 "CatalogServer",
                 "CatalogStore",
-                "CatalogSync",
                 "CatalogTestSupport",
                 "CatalogWire",
                 .product(name: "Hummingbird", package: "hummingbird"),

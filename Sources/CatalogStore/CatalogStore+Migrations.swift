@@ -3,7 +3,9 @@ import Foundation
 import GRDB
 
 extension CatalogStore {
-    /// The schema's history. Never edit a migration once it has landed: add the next one.
+    /// The schema's history. Never edit a migration once it has landed: add the next one. A
+    /// migration is SQL alone, never today's application code (which may change); derived data
+    /// it needs rebuilt is marked in `pending_rebuild` and rebuilt after migrating (`DerivedData`).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
 
@@ -168,9 +170,12 @@ extension CatalogStore {
                         title, summary, keywords, labels, organizer, location, description, tokenize = 'trigram'
                     );
                     """)
-            for envelope in try Data.fetchAll(db, sql: "SELECT envelope FROM entry WHERE deleted = 0") {
-                if let entry = try? SignedEntry(bytes: envelope) { try SearchIndex.index(entry, terms: nil, db) }
-            }
+            // The entries held are indexed after migrating, by today's indexer (`DerivedData`).
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS pending_rebuild (what TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index');
+                    """)
         }
         migrator.registerMigration("v4: key rotations") { db in
             // Origins' statements that they sign with a new key, signed by the old and the new key.
@@ -294,14 +299,13 @@ extension CatalogStore {
                             """)
                 }
             }
-            // Details logged before were kept whole and raw: keep an escaped excerpt, as now.
-            for row in try Row.fetchAll(db, sql: "SELECT id, detail FROM refusal") {
-                let detail: String = row["detail"]
-                let excerpt = SafeText.excerpt(detail, limit: Refusal.maxDetail)
-                if excerpt != detail {
-                    try db.execute(sql: "UPDATE refusal SET detail = ? WHERE id = ?", arguments: [excerpt, row["id"]])
-                }
-            }
+            // Details logged before were kept whole and raw: they are cut to an escaped excerpt
+            // after migrating, by today's text rule (`DerivedData`).
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS pending_rebuild (what TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('refusal-details');
+                    """)
         }
         return migrator
     }

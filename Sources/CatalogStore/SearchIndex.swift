@@ -30,8 +30,8 @@ enum SearchIndex {
         }
     }
 
-    /// Adds `signed`'s entry; its words go to `terms` (nil only in the migration that predates them).
-    static func index(_ signed: SignedEntry, terms: SearchTerms?, _ db: Database) throws {
+    /// Adds `signed`'s entry; its words go to `terms`.
+    static func index(_ signed: SignedEntry, terms: SearchTerms, _ db: Database) throws {
         guard let entry = signed.entry else { return }
         let document = SearchDocument(entry)
         // The last session that still takes place decides when a training is past; when every
@@ -70,7 +70,7 @@ enum SearchIndex {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: arguments)
-        terms?.add(document.columns)
+        terms.add(document.columns)
     }
 }
 

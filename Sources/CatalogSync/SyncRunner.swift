@@ -142,7 +142,7 @@ public struct SyncRunner: Sendable {
             let page = try await client.changes(since: cursor, limit: pageSize)
             report.requests += 1
             report.bytes += page.bodyBytes
-            try Self.check(page.header, cursor: cursor, pageSize: pageSize)
+            try page.header.checkPage(cursor: cursor, pageSize: pageSize)
             if let last = page.header.last, last < cursor, !restarted {
                 logger.warning("the peer's feed was rewound; pulling it again from its start")
                 restarted = true
@@ -223,20 +223,6 @@ public struct SyncRunner: Sendable {
         report.bytes += answer.bodyBytes
         let verified = await PageVerifier.verify(answer.lines, trust: trust, peer: client.baseURL)
         relayHeads.note(verified.items)
-    }
-
-    /// Refuses a page header that breaks the protocol: more lines than asked for, or a cursor that
-    /// does not move forward past a non-empty page.
-    static func check(_ header: FeedHeader, cursor: Int64, pageSize: Int) throws {
-        guard header.count <= pageSize else {
-            throw CatalogError(.invalidInput, "peer sent \(header.count) envelopes for a page of \(pageSize)")
-        }
-        if let next = header.next {
-            guard next >= cursor, header.count == 0 || next > cursor else {
-                throw CatalogError(
-                    .invalidInput, "peer sent a cursor that does not move forward (\(next) after \(cursor))")
-            }
-        }
     }
 
     func currentTrust() async throws -> TrustSet {

@@ -1,3 +1,5 @@
+import CatalogCore
+
 /// The first line of an NDJSON answer from `/v1/changes`, `/v1/heads` or `/v1/endorsements`; each
 /// following line is one envelope, exactly as the serving node stores it.
 public struct FeedHeader: Codable, Sendable, Equatable {
@@ -24,4 +26,20 @@ public struct FeedHeader: Codable, Sendable, Equatable {
 
     /// The media type of these answers.
     public static let contentType = "application/x-ndjson"
+}
+
+extension FeedHeader {
+    /// Refuses a `/v1/changes` page header that breaks the protocol: more lines than asked for, or a
+    /// cursor that does not move forward past a non-empty page.
+    public func checkPage(cursor: Int64, pageSize: Int) throws {
+        guard count <= pageSize else {
+            throw CatalogError(.invalidInput, "peer sent \(count) envelopes for a page of \(pageSize)")
+        }
+        if let next {
+            guard next >= cursor, count == 0 || next > cursor else {
+                throw CatalogError(
+                    .invalidInput, "peer sent a cursor that does not move forward (\(next) after \(cursor))")
+            }
+        }
+    }
 }

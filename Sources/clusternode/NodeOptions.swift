@@ -18,6 +18,16 @@ struct NodeOptions: ParsableArguments {
     }
 
     func openNode() async throws -> Node {
-        try await Node.open(directory)
+        let node = try await Node.open(directory)
+        // Entries the search index was rebuilt without, after an upgrade: said once, at that opening.
+        let unindexed = node.store.unindexedEntries
+        for entry in unindexed.prefix(20) {
+            Console.error(
+                "warning: entry \(entry.origin)/\(entry.id) stays stored but cannot be searched: \(entry.reason)")
+        }
+        if unindexed.count > 20 {
+            Console.error("warning: and \(unindexed.count - 20) more entries cannot be searched")
+        }
+        return node
     }
 }

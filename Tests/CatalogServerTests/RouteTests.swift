@@ -2,7 +2,6 @@ import CatalogCore
 import CatalogReports
 import CatalogServer
 import CatalogStore
-import CatalogSync
 import CatalogTestSupport
 import CatalogWire
 import Foundation

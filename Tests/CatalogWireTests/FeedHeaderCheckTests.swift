@@ -2,8 +2,6 @@ import CatalogCore
 import CatalogWire
 import Testing
 
-@testable import CatalogSync
-
 @Suite("Feed headers a puller refuses")
 struct FeedHeaderCheckTests {
     @Test(
@@ -14,7 +12,7 @@ struct FeedHeaderCheckTests {
             FeedHeader(count: 0, next: 50, more: false),
         ])
     func refused(header: FeedHeader) {
-        #expect(throws: CatalogError.self) { try SyncRunner.check(header, cursor: 100, pageSize: 500) }
+        #expect(throws: CatalogError.self) { try header.checkPage(cursor: 100, pageSize: 500) }
     }
 
     @Test(
@@ -23,6 +21,6 @@ struct FeedHeaderCheckTests {
             FeedHeader(count: 10, next: 120, more: true), FeedHeader(count: 0, next: 100, more: false),
         ])
     func accepted(header: FeedHeader) throws {
-        try SyncRunner.check(header, cursor: 100, pageSize: 500)
+        try header.checkPage(cursor: 100, pageSize: 500)
     }
 }
