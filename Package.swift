@@ -217,6 +217,7 @@ let package = Package(
                 "CatalogImport",
                 "CatalogNode",
                 "CatalogStore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -60,7 +60,14 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            throw APIError.from(error)
+            let answer = APIError.from(error)
+            // The client learns only that the node could not answer; the operator learns why.
+            if answer.status == .internalServerError, !(error is APIError) {
+                context.logger.error(
+                    "cannot answer \(request.method.rawValue) \(SafeText.excerpt(request.uri.path, limit: 200))",
+                    metadata: ["error": "\(SafeText.excerpt(String(describing: error), limit: 500))"])
+            }
+            throw answer
         }
     }
 }

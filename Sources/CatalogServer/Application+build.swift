@@ -14,6 +14,7 @@ public func buildRouter(node: Node, metrics: NodeMetrics, limits: ServerLimits =
     NodeRequestContext
 > {
     let router = Router(context: NodeRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsRecorder(metrics: metrics))
     router.add(middleware: APIErrorMiddleware())
     NodeController(node: node).addRoutes(to: router)

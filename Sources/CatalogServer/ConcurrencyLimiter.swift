@@ -9,6 +9,9 @@ actor ConcurrencyLimiter {
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
+    /// How many requests wait in line now.
+    var waitingCount: Int { waiting.count }
+
     init(limit: Int, queueLimit: Int) {
         self.limit = max(1, limit)
         self.queueLimit = max(0, queueLimit)

@@ -20,20 +20,18 @@ struct BackupCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            try node.store.backup(to: file)
-            let info = try CatalogStore.inspect(backup: file)
-            try node.store.close()
-            if options.json {
-                try Console.json([
-                    "file": file, "origin": info.origin ?? "", "entries": String(info.entries),
-                    "integrity": info.integrity,
-                ])
-            } else {
-                Console.line(
-                    "Backed up \(info.entries) entries of \(node.origin) to \(file) (integrity \(info.integrity))")
-            }
+        let node = try await options.openNode()
+        try node.store.backup(to: file)
+        let info = try CatalogStore.inspect(backup: file)
+        try node.store.close()
+        if options.json {
+            try Console.json([
+                "file": file, "origin": info.origin ?? "", "entries": String(info.entries),
+                "integrity": info.integrity,
+            ])
+        } else {
+            Console.line(
+                "Backed up \(info.entries) entries of \(node.origin) to \(file) (integrity \(info.integrity))")
         }
     }
 }
@@ -55,13 +53,11 @@ struct RestoreCommand: AsyncParsableCommand {
     var file: String
 
     func run() async throws {
-        try await CommandErrors.report {
-            let info = try await NodeBackup.restore(options.directory, from: file)
-            if options.json {
-                try Console.json(["restored": file, "entries": String(info.entries)])
-            } else {
-                Console.line("Restored \(info.entries) entries from \(file) into \(options.directory.path)")
-            }
+        let info = try await NodeBackup.restore(options.directory, from: file)
+        if options.json {
+            try Console.json(["restored": file, "entries": String(info.entries)])
+        } else {
+            Console.line("Restored \(info.entries) entries from \(file) into \(options.directory.path)")
         }
     }
 }

@@ -16,4 +16,20 @@ struct ClusterNode: AsyncParsableCommand {
             KeyCommand.self, VerifyCommand.self, BackupCommand.self, RestoreCommand.self,
         ]
     )
+
+    /// Parses and runs a command; the one place a failure is printed and its exit status chosen.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard let lines = CommandErrors.lines(for: error) else { exit(withError: error) }
+            for line in lines { Console.error(line) }
+            exit(withError: ExitCode.failure)
+        }
+    }
 }

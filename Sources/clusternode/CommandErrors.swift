@@ -2,22 +2,18 @@ import ArgumentParser
 import CatalogCore
 import CatalogImport
 
-/// Runs a command's work and turns its failures into what a person can act on: one line on stderr
-/// (an import failure adds one line per problem) and exit status 1.
+/// What a person sees when a command fails: one line on stderr naming what is wrong (an import
+/// failure adds one line per problem), and exit status 1. Commands only throw; the root command
+/// (`ClusterNode.main`) is the one place that prints.
 enum CommandErrors {
-    static func report(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let error as CatalogError {
-            Console.error("error: \(error.message)")
-            throw ExitCode.failure
-        } catch let failure as ImportFailure {
-            Console.error("error: \(failure.summary)")
-            for problem in failure.problems { Console.error("  \(problem)") }
-            throw ExitCode.failure
-        } catch let error as FieldText.CellError {
-            Console.error("error: \(error.message)")
-            throw ExitCode.failure
+    /// The lines for a failure the node's modules report; nil for the argument parser's own errors
+    /// (usage, help, exit codes), which it prints itself.
+    static func lines(for error: any Error) -> [String]? {
+        switch error {
+        case let error as CatalogError: return ["error: \(error.message)"]
+        case let failure as ImportFailure: return ["error: \(failure.summary)"] + failure.problems.map { "  \($0)" }
+        case let error as FieldText.CellError: return ["error: \(error.message)"]
+        default: return nil
         }
     }
 }

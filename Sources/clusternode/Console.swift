@@ -1,5 +1,6 @@
 import CatalogCore
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -9,45 +10,32 @@ import Foundation
     import Darwin
 #endif
 
-/// Where commands print: text for people on stdout, JSON for scripts, errors on stderr.
+/// Where commands print: text for people on stdout, JSON for scripts, errors and progress on stderr.
+///
+/// One writer for both streams: every piece is one unbuffered write under one lock, so output keeps
+/// its order whether stdout is a terminal, a pipe or a file, and nothing waits in a buffer when the
+/// process exits or another process reads the pipe.
 ///
 /// Text for people passes through `SafeText.terminal`: catalogs hold other organizations' text, and
 /// a control character in it must show, not act on the terminal.
 enum Console {
+    private static let writer = Mutex(())
+
+    private static func write(_ data: Data, to handle: FileHandle) {
+        writer.withLock { _ in handle.write(data) }
+    }
+
     static func line(_ text: String = "") {
-        print(SafeText.terminal(text))
-    }
-
-    /// Pushes buffered stdout out now (stdout is block-buffered when it is a pipe).
-    static func flush() {
-        fflush(nil)  // every output stream; naming `stdout` is not concurrency-safe in Swift 6
-    }
-
-    /// Asks a yes/no question on the terminal; false when stdin is not a terminal.
-    static func confirm(_ question: String) -> Bool {
-        guard isatty(STDIN_FILENO) == 1 else { return false }
-        print("\(SafeText.terminal(question)) [y/N] ", terminator: "")
-        flush()
-        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
-        return answer == "y" || answer == "yes" || answer == "j" || answer == "ja"
-    }
-
-    static var isErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
-
-    /// The terminal's width, or 100 when stdout is not a terminal.
-    static var width: Int {
-        var size = winsize()
-        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
-        return 100
+        write(Data((SafeText.terminal(text) + "\n").utf8), to: .standardOutput)
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((SafeText.terminal(text) + "\n").utf8))
+        write(Data((SafeText.terminal(text) + "\n").utf8), to: .standardError)
     }
 
     /// Writes bytes to stdout exactly as given.
     static func raw(_ data: Data) {
-        FileHandle.standardOutput.write(data)
+        write(data, to: .standardOutput)
     }
 
     static func json<T: Encodable>(_ value: T) throws {
@@ -56,5 +44,27 @@ enum Console {
         raw(data)
     }
 
+    /// A one-line progress display on stderr, rewritten in place (`nil` clears it).
+    static func progress(_ text: String?) {
+        write(Data(("\r\u{1B}[K" + (text.map(SafeText.terminal) ?? "")).utf8), to: .standardError)
+    }
+
+    /// Asks a yes/no question on the terminal; false when stdin is not a terminal.
+    static func confirm(_ question: String) -> Bool {
+        guard isatty(STDIN_FILENO) == 1 else { return false }
+        write(Data("\(SafeText.terminal(question)) [y/N] ".utf8), to: .standardOutput)
+        guard let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
+        return answer == "y" || answer == "yes" || answer == "j" || answer == "ja"
+    }
+
+    static var isErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// The terminal's width, or 100 when stdout is not a terminal.
+    static var width: Int {
+        var size = winsize()
+        if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        return 100
+    }
 }

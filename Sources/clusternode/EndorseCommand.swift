@@ -36,33 +36,31 @@ struct EndorseCommand: AsyncParsableCommand {
     var revoke = false
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let peer = try? PeerDirectory(node.directory).peer(named: subject)
-            guard let keyText = key ?? peer?.key else {
-                throw CatalogError(.invalidInput, "\(subject) is not a pinned peer; give its key with --key")
+        let node = try await options.openNode()
+        let peer = try? PeerDirectory(node.directory).peer(named: subject)
+        guard let keyText = key ?? peer?.key else {
+            throw CatalogError(.invalidInput, "\(subject) is not a pinned peer; give its key with --key")
+        }
+        let publicKey = try NodePublicKey(text: keyText)
+        let signed: SignedEndorsement
+        if revoke {
+            signed = try await node.revokeEndorsement(subject: subject, key: publicKey)
+        } else {
+            guard let region = region.map(Entry.canonicalRegion) ?? peer?.region, let level = level ?? peer?.level
+            else {
+                throw CatalogError(.invalidInput, "\(subject) is not a pinned peer; give --region and --level")
             }
-            let publicKey = try NodePublicKey(text: keyText)
-            let signed: SignedEndorsement
-            if revoke {
-                signed = try await node.revokeEndorsement(subject: subject, key: publicKey)
-            } else {
-                guard let region = region.map(Entry.canonicalRegion) ?? peer?.region, let level = level ?? peer?.level
-                else {
-                    throw CatalogError(.invalidInput, "\(subject) is not a pinned peer; give --region and --level")
-                }
-                signed = try await node.endorse(
-                    subject: subject, key: publicKey, region: region, level: level, validDays: days)
-            }
-            if options.json {
-                try Console.json(signed.endorsement)
-            } else if revoke {
-                Console.line("Revoked the endorsement of \(subject) (key \(publicKey.fingerprint.prefix(16))…)")
-            } else {
-                Console.line(
-                    "Endorsed \(subject) (\(signed.endorsement.level), \(signed.endorsement.region)), key \(publicKey.fingerprint.prefix(16))…, until \(signed.endorsement.expires)"
-                )
-            }
+            signed = try await node.endorse(
+                subject: subject, key: publicKey, region: region, level: level, validDays: days)
+        }
+        if options.json {
+            try Console.json(signed.endorsement)
+        } else if revoke {
+            Console.line("Revoked the endorsement of \(subject) (key \(publicKey.fingerprint.prefix(16))…)")
+        } else {
+            Console.line(
+                "Endorsed \(subject) (\(signed.endorsement.level), \(signed.endorsement.region)), key \(publicKey.fingerprint.prefix(16))…, until \(signed.endorsement.expires)"
+            )
         }
     }
 }

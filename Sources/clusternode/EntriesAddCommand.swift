@@ -70,16 +70,14 @@ struct EntriesAddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandErrors.report {
-            let entry = try makeEntry()
-            let node = try await options.openNode()
-            let summary = try await node.add(entry, allowUpdate: update)
-            if options.json {
-                try Console.json(summary)
-            } else {
-                let verb = summary.updated.isEmpty ? (summary.added.isEmpty ? "Unchanged" : "Added") : "Updated"
-                Console.line("\(verb) \(entry.id) (seq \(summary.seq))")
-            }
+        let entry = try makeEntry()
+        let node = try await options.openNode()
+        let summary = try await node.add(entry, allowUpdate: update)
+        if options.json {
+            try Console.json(summary)
+        } else {
+            let verb = summary.updated.isEmpty ? (summary.added.isEmpty ? "Unchanged" : "Added") : "Updated"
+            Console.line("\(verb) \(entry.id) (seq \(summary.seq))")
         }
     }
 

@@ -22,15 +22,13 @@ struct EntriesImportCommand: AsyncParsableCommand {
     var replace = false
 
     func run() async throws {
-        try await CommandErrors.report {
-            let entries = try CatalogImporter.read(file: URL(fileURLWithPath: file))
-            let node = try await options.openNode()
-            let summary = try await node.put(entries, replace: replace)
-            if options.json {
-                try Console.json(summary)
-            } else {
-                Console.line("Imported \(entries.count) entries from \(file): \(summary.text)")
-            }
+        let entries = try CatalogImporter.read(file: URL(fileURLWithPath: file))
+        let node = try await options.openNode()
+        let summary = try await node.put(entries, replace: replace)
+        if options.json {
+            try Console.json(summary)
+        } else {
+            Console.line("Imported \(entries.count) entries from \(file): \(summary.text)")
         }
     }
 }

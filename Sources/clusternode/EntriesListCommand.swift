@@ -18,30 +18,28 @@ struct EntriesListCommand: AsyncParsableCommand {
     var includeWithdrawn = false
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let origin = origin ?? node.origin
-            let stored = try await node.store.entries(origin: origin, type: type, includeWithdrawn: includeWithdrawn)
-            let views = try stored.map { EntryView($0, signed: try $0.signedEntry()) }
-            if options.json {
-                try Console.json(views)
-                return
-            }
-            if views.isEmpty {
-                Console.line("No entries of \(origin)\(type.map { " of type \($0.rawValue)" } ?? "").")
-                return
-            }
-            var table = TextTable(columns: ["ID", "TYPE", "TITLE", "NEXT", "SEQ"])
-            for view in views {
-                table.add([
-                    view.id, view.entry.map(EntryText.typeLabel) ?? "withdrawn",
-                    view.entry?.title.preferred() ?? "", view.entry.flatMap(EntryText.nextDate) ?? "",
-                    String(view.seq),
-                ])
-            }
-            Console.line(table.render(maxWidth: Console.width, flexible: [2, 1], minimum: 24))
-            Console.line("\(views.count) entries of \(origin)")
+        let node = try await options.openNode()
+        let origin = origin ?? node.origin
+        let stored = try await node.store.entries(origin: origin, type: type, includeWithdrawn: includeWithdrawn)
+        let views = try stored.map { EntryView($0, signed: try $0.signedEntry()) }
+        if options.json {
+            try Console.json(views)
+            return
         }
+        if views.isEmpty {
+            Console.line("No entries of \(origin)\(type.map { " of type \($0.rawValue)" } ?? "").")
+            return
+        }
+        var table = TextTable(columns: ["ID", "TYPE", "TITLE", "NEXT", "SEQ"])
+        for view in views {
+            table.add([
+                view.id, view.entry.map(EntryText.typeLabel) ?? "withdrawn",
+                view.entry?.title.preferred() ?? "", view.entry.flatMap(EntryText.nextDate) ?? "",
+                String(view.seq),
+            ])
+        }
+        Console.line(table.render(maxWidth: Console.width, flexible: [2, 1], minimum: 24))
+        Console.line("\(views.count) entries of \(origin)")
     }
 }
 

@@ -12,14 +12,12 @@ struct EntriesRemoveCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let summary = try await node.remove(id: id)
-            if options.json {
-                try Console.json(summary)
-            } else {
-                Console.line("Withdrew \(id) (seq \(summary.seq))")
-            }
+        let node = try await options.openNode()
+        let summary = try await node.remove(id: id)
+        if options.json {
+            try Console.json(summary)
+        } else {
+            Console.line("Withdrew \(id) (seq \(summary.seq))")
         }
     }
 }

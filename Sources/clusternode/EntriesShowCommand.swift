@@ -18,22 +18,20 @@ struct EntriesShowCommand: AsyncParsableCommand {
     var envelope = false
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let origin = origin ?? node.origin
-            guard let stored = try await node.store.entry(origin: origin, id: id) else {
-                throw CatalogError(.notFound, "no entry '\(id)' of origin \(origin)")
-            }
-            if envelope {
-                Console.raw(stored.envelope)
-                return
-            }
-            let view = EntryView(stored, signed: try stored.signedEntry())
-            if options.json {
-                try Console.json(view)
-            } else {
-                Console.line(EntryText.describe(view))
-            }
+        let node = try await options.openNode()
+        let origin = origin ?? node.origin
+        guard let stored = try await node.store.entry(origin: origin, id: id) else {
+            throw CatalogError(.notFound, "no entry '\(id)' of origin \(origin)")
+        }
+        if envelope {
+            Console.raw(stored.envelope)
+            return
+        }
+        let view = EntryView(stored, signed: try stored.signedEntry())
+        if options.json {
+            try Console.json(view)
+        } else {
+            Console.line(EntryText.describe(view))
         }
     }
 }

@@ -28,21 +28,19 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Write to this file instead of stdout.", completion: .file()) var out: String?
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let filter = ExportFilter(
-                type: type, region: region.map(Entry.canonicalRegion), origin: origin, topic: topic,
-                includeLocal: includeLocal)
-            let data = try await Exporter.export(node: node, format: format, filter: filter)
-            if let out {
-                do {
-                    try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                } catch {
-                    throw CatalogError(.io, "cannot write \(out): \(error.localizedDescription)")
-                }
-            } else {
-                Console.raw(data)
+        let node = try await options.openNode()
+        let filter = ExportFilter(
+            type: type, region: region.map(Entry.canonicalRegion), origin: origin, topic: topic,
+            includeLocal: includeLocal)
+        let data = try await Exporter.export(node: node, format: format, filter: filter)
+        if let out {
+            do {
+                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw CatalogError(.io, "cannot write \(out): \(error.localizedDescription)")
             }
+        } else {
+            Console.raw(data)
         }
     }
 }

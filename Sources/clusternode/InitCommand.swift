@@ -31,26 +31,24 @@ struct InitCommand: AsyncParsableCommand {
     var hosts: [String] = []
 
     func run() async throws {
-        try await CommandErrors.report {
-            let config = NodeConfig(
-                name: name, displayName: displayName, level: level,
-                region: Entry.canonicalRegion(region), hosts: hosts)
-            let directory = options.directory
-            try await NodeInitializer.initialize(directory, config: config)
-            let node = try await Node.open(directory)
-            let report = InitReport(
-                directory: directory.path, name: config.name, level: config.level.rawValue,
-                region: config.region, keyID: node.keyID, publicKey: node.publicKey.text,
-                fingerprint: node.publicKey.fingerprint, tlsCertificate: directory.tlsCertificate.path)
-            if options.json {
-                try Console.json(report)
-            } else {
-                Console.line(
-                    "Created node '\(config.name)' (\(config.level.rawValue), \(config.region)) in \(directory.path)")
-                Console.line("  signing key  \(node.keyID)")
-                Console.line("  fingerprint  \(node.publicKey.displayFingerprint)")
-                Console.line("  TLS cert     \(directory.tlsCertificate.path)  (peers pass this to --ca)")
-            }
+        let config = NodeConfig(
+            name: name, displayName: displayName, level: level,
+            region: Entry.canonicalRegion(region), hosts: hosts)
+        let directory = options.directory
+        try await NodeInitializer.initialize(directory, config: config)
+        let node = try await Node.open(directory)
+        let report = InitReport(
+            directory: directory.path, name: config.name, level: config.level.rawValue,
+            region: config.region, keyID: node.keyID, publicKey: node.publicKey.text,
+            fingerprint: node.publicKey.fingerprint, tlsCertificate: directory.tlsCertificate.path)
+        if options.json {
+            try Console.json(report)
+        } else {
+            Console.line(
+                "Created node '\(config.name)' (\(config.level.rawValue), \(config.region)) in \(directory.path)")
+            Console.line("  signing key  \(node.keyID)")
+            Console.line("  fingerprint  \(node.publicKey.displayFingerprint)")
+            Console.line("  TLS cert     \(directory.tlsCertificate.path)  (peers pass this to --ca)")
         }
     }
 

@@ -21,21 +21,19 @@ struct KeyShowCommand: AsyncParsableCommand {
     var pem = false
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let key = node.publicKey
-            if pem {
-                Console.raw(.init(key.pem.utf8))
-                if !key.pem.hasSuffix("\n") { Console.line() }
-            } else if options.json {
-                try Console.json(
-                    ["origin": node.origin, "keyID": node.keyID, "publicKey": key.text, "fingerprint": key.fingerprint])
-            } else {
-                Console.line("origin       \(node.origin)")
-                Console.line("key id       \(node.keyID)")
-                Console.line("public key   \(key.text)")
-                Console.line("fingerprint  \(key.displayFingerprint)")
-            }
+        let node = try await options.openNode()
+        let key = node.publicKey
+        if pem {
+            Console.raw(.init(key.pem.utf8))
+            if !key.pem.hasSuffix("\n") { Console.line() }
+        } else if options.json {
+            try Console.json(
+                ["origin": node.origin, "keyID": node.keyID, "publicKey": key.text, "fingerprint": key.fingerprint])
+        } else {
+            Console.line("origin       \(node.origin)")
+            Console.line("key id       \(node.keyID)")
+            Console.line("public key   \(key.text)")
+            Console.line("fingerprint  \(key.displayFingerprint)")
         }
     }
 }

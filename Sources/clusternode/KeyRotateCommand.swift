@@ -19,20 +19,18 @@ struct KeyRotateCommand: AsyncParsableCommand {
     @OptionGroup var options: NodeOptions
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let old = node.publicKey
-            let (rotated, rotation) = try await node.rotateKey()
-            if options.json {
-                try Console.json(rotation.rotation)
-            } else {
-                Console.line(
-                    "Rotated the signing key of \(rotated.origin) from seq \(rotation.rotation.fromSeq) on; "
-                        + "the catalog is re-signed under the new key")
-                Console.line("  old key      \(old.text)")
-                Console.line("  new key      \(rotated.publicKey.text)")
-                Console.line("  fingerprint  \(rotated.publicKey.displayFingerprint)")
-            }
+        let node = try await options.openNode()
+        let old = node.publicKey
+        let (rotated, rotation) = try await node.rotateKey()
+        if options.json {
+            try Console.json(rotation.rotation)
+        } else {
+            Console.line(
+                "Rotated the signing key of \(rotated.origin) from seq \(rotation.rotation.fromSeq) on; "
+                    + "the catalog is re-signed under the new key")
+            Console.line("  old key      \(old.text)")
+            Console.line("  new key      \(rotated.publicKey.text)")
+            Console.line("  fingerprint  \(rotated.publicKey.displayFingerprint)")
         }
     }
 }

@@ -42,26 +42,24 @@ struct OverviewCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let report = try await OverviewBuilder.build(node: node, includePast: includePast)
-            switch format ?? (options.json ? .json : .table) {
-            case .table:
-                try write(OverviewText.render(report, only: by) + "\n")
-            case .json:
-                try write(String(decoding: try CatalogJSON.encode(report, pretty: true), as: UTF8.self) + "\n")
-            case .html:
-                try write(OverviewHTML.render(report))
-            case .csv:
-                if let by {
-                    try write(OverviewCSV.table(report.table(by), key: by.rawValue))
-                } else if let out {
-                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                    for file in OverviewCSV.files(report) {
-                        try Data(file.text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(file.name))
-                    }
-                    Console.line("Wrote \(OverviewCSV.files(report).count) CSV files to \(out)")
+        let node = try await options.openNode()
+        let report = try await OverviewBuilder.build(node: node, includePast: includePast)
+        switch format ?? (options.json ? .json : .table) {
+        case .table:
+            try write(OverviewText.render(report, only: by) + "\n")
+        case .json:
+            try write(String(decoding: try CatalogJSON.encode(report, pretty: true), as: UTF8.self) + "\n")
+        case .html:
+            try write(OverviewHTML.render(report))
+        case .csv:
+            if let by {
+                try write(OverviewCSV.table(report.table(by), key: by.rawValue))
+            } else if let out {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                for file in OverviewCSV.files(report) {
+                    try Data(file.text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(file.name))
                 }
+                Console.line("Wrote \(OverviewCSV.files(report).count) CSV files to \(out)")
             }
         }
     }

@@ -45,58 +45,56 @@ struct PeersAddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let trust: PeerClient.ResolvedTrust =
-                ca.map { .ca(path: $0) } ?? pinCert.map { .pinnedCertificate(path: $0) } ?? .system
-            let info = try await HTTPClient.withNodeClient { http in
-                var client = try PeerClient(http: http, url: url, trust: trust)
-                client.logger = CLILogging.logger("clusternode.peers", defaultLevel: .warning)
-                return try await client.nodeInfo()
-            }.validated()
-            let peer = try makePeerFile(info, node: node)
-            let key = try peer.publicKey()
-            if !options.json {
-                Console.line("Peer \(info.name): \(info.displayName) (\(info.level), \(info.region)) at \(url)")
-                Console.line("  key          \(key.text)")
-                Console.line("  fingerprint  \(key.displayFingerprint)")
+        let node = try await options.openNode()
+        let trust: PeerClient.ResolvedTrust =
+            ca.map { .ca(path: $0) } ?? pinCert.map { .pinnedCertificate(path: $0) } ?? .system
+        let info = try await HTTPClient.withNodeClient { http in
+            var client = try PeerClient(http: http, url: url, trust: trust)
+            client.logger = CLILogging.logger("clusternode.peers", defaultLevel: .warning)
+            return try await client.nodeInfo()
+        }.validated()
+        let peer = try makePeerFile(info, node: node)
+        let key = try peer.publicKey()
+        if !options.json {
+            Console.line("Peer \(info.name): \(info.displayName) (\(info.level), \(info.region)) at \(url)")
+            Console.line("  key          \(key.text)")
+            Console.line("  fingerprint  \(key.displayFingerprint)")
+        }
+        if let expectKey {
+            guard try Self.matches(key, expected: expectKey) else {
+                throw CatalogError(
+                    .conflict,
+                    "peer \(info.name) presents key \(key.fingerprint.prefix(16))…, not the expected one; not pinned"
+                )
             }
-            if let expectKey {
-                guard try Self.matches(key, expected: expectKey) else {
-                    throw CatalogError(
-                        .conflict,
-                        "peer \(info.name) presents key \(key.fingerprint.prefix(16))…, not the expected one; not pinned"
-                    )
-                }
+        }
+        // The key proves who the peer is, not what it may vouch for: a peer that says it is an
+        // agency or the national node is pinned as one only on the operator's word.
+        let mayEndorse = peer.level.mayEndorse
+        if !yes && (expectKey == nil || mayEndorse) {
+            if mayEndorse && !options.json {
+                Console.line(
+                    "  \(info.name) says it is \(peer.level == .national ? "the national node" : "an agency") "
+                        + "(\(info.region)): pinned, it may endorse others")
             }
-            // The key proves who the peer is, not what it may vouch for: a peer that says it is an
-            // agency or the national node is pinned as one only on the operator's word.
-            let mayEndorse = peer.level.mayEndorse
-            if !yes && (expectKey == nil || mayEndorse) {
-                if mayEndorse && !options.json {
-                    Console.line(
-                        "  \(info.name) says it is \(peer.level == .national ? "the national node" : "an agency") "
-                            + "(\(info.region)): pinned, it may endorse others")
-                }
-                guard Console.confirm("Pin this peer and accept entries signed with this key?") else {
-                    throw CatalogError(
-                        .conflict,
-                        mayEndorse
-                            ? "not pinned: a peer that may endorse others is pinned on a terminal's confirmation or with --yes"
-                            : "not pinned: confirm on a terminal, or pass --yes or --expect-key")
-                }
+            guard Console.confirm("Pin this peer and accept entries signed with this key?") else {
+                throw CatalogError(
+                    .conflict,
+                    mayEndorse
+                        ? "not pinned: a peer that may endorse others is pinned on a terminal's confirmation or with --yes"
+                        : "not pinned: confirm on a terminal, or pass --yes or --expect-key")
             }
-            let certificate = try (ca ?? pinCert).map { path -> String in
-                do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-                    throw CatalogError(.io, "cannot read \(path): \(error.localizedDescription)")
-                }
+        }
+        let certificate = try (ca ?? pinCert).map { path -> String in
+            do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw CatalogError(.io, "cannot read \(path): \(error.localizedDescription)")
             }
-            try PeerDirectory(node.directory).save(peer, certificatePEM: certificate, replace: replace)
-            if options.json {
-                try Console.json(peer)
-            } else {
-                Console.line("Pinned peer \(peer.name) in \(PeerDirectory(node.directory).file(of: peer.name).path)")
-            }
+        }
+        try PeerDirectory(node.directory).save(peer, certificatePEM: certificate, replace: replace)
+        if options.json {
+            try Console.json(peer)
+        } else {
+            Console.line("Pinned peer \(peer.name) in \(PeerDirectory(node.directory).file(of: peer.name).path)")
         }
     }
 

@@ -12,11 +12,9 @@ struct PeersRemoveCommand: AsyncParsableCommand {
     var name: String
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            try PeerDirectory(node.directory).remove(name)
-            try await node.store.forgetPeer(name)
-            if options.json { try Console.json(["removed": name]) } else { Console.line("Removed peer \(name)") }
-        }
+        let node = try await options.openNode()
+        try PeerDirectory(node.directory).remove(name)
+        try await node.store.forgetPeer(name)
+        if options.json { try Console.json(["removed": name]) } else { Console.line("Removed peer \(name)") }
     }
 }

@@ -43,32 +43,30 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Run the search on this pinned peer instead of the local index.") var remote: String?
 
     func run() async throws {
-        try await CommandErrors.report {
-            let query = try SearchQuery(
-                text: text, type: type, kind: kind, topic: topic, region: region, origin: origin, mode: mode,
-                language: language, audience: audience, freeOnly: free, from: try from.map(Self.date),
-                to: try to.map(Self.date), includePast: includePast, limit: limit, offset: offset, facets: facets,
-                includeLocal: remote == nil
-            ).validated()
-            let node = try await options.openNode()
-            let response: SearchResponse
-            if let remote {
-                let peer = try PeerDirectory(node.directory).peer(named: remote)
-                response = try await HTTPClient.withNodeClient { http in
-                    var client = try PeerClient(
-                        http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
-                    client.peerName = peer.name
-                    client.logger = CLILogging.logger("clusternode.search", defaultLevel: .warning)
-                    return try await client.search(query)
-                }
-            } else {
-                response = try await Searcher(node: node).search(query, wording: .options)
+        let query = try SearchQuery(
+            text: text, type: type, kind: kind, topic: topic, region: region, origin: origin, mode: mode,
+            language: language, audience: audience, freeOnly: free, from: try from.map(Self.date),
+            to: try to.map(Self.date), includePast: includePast, limit: limit, offset: offset, facets: facets,
+            includeLocal: remote == nil
+        ).validated()
+        let node = try await options.openNode()
+        let response: SearchResponse
+        if let remote {
+            let peer = try PeerDirectory(node.directory).peer(named: remote)
+            response = try await HTTPClient.withNodeClient { http in
+                var client = try PeerClient(
+                    http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
+                client.peerName = peer.name
+                client.logger = CLILogging.logger("clusternode.search", defaultLevel: .warning)
+                return try await client.search(query)
             }
-            if options.json {
-                try Console.json(response)
-            } else {
-                Console.line(SearchText.render(response, query: query))
-            }
+        } else {
+            response = try await Searcher(node: node).search(query, wording: .options)
+        }
+        if options.json {
+            try Console.json(response)
+        } else {
+            Console.line(SearchText.render(response, query: query))
         }
     }
 

@@ -62,7 +62,6 @@ struct ServeCommand: AsyncParsableCommand {
             node: node, configuration: configuration, services: services, logger: logger,
             onRunning: { port in
                 Console.line("listening on \(configuration.scheme)://\(displayHost):\(port)")
-                Console.flush()
             })
         do {
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
@@ -76,29 +75,27 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandErrors.report {
-            let logger = CLILogging.logger("clusternode.serve", defaultLevel: .info)
-            let node = try await options.openNode()
-            let lock = try ServeLock(node.directory, for: "starting it again")
-            defer { withExtendedLifetime(lock) {} }
-            try PrivateFiles.check(node.directory, tlsKey: tlsKey)
-            let transport: ServerConfiguration.Transport =
-                plainHttp
-                ? .plainHTTP : tlsCert.map { .certificateFiles(certificate: $0, key: tlsKey ?? "") } ?? .nodeCertificate
-            var limits = ServerLimits()
-            limits.idleTimeout = .seconds(idleTimeout)
-            let configuration = ServerConfiguration(
-                host: host, port: port ?? node.config.port, transport: transport, limits: limits)
-            try configuration.validate()
-            let http = HTTPClient.makeNodeClient()
-            do {
-                try await serve(node: node, configuration: configuration, http: http, logger: logger)
-            } catch {
-                try? await http.shutdown()
-                throw error
-            }
-            try await http.shutdown()
-            try node.store.close()
+        let logger = CLILogging.logger("clusternode.serve", defaultLevel: .info)
+        let node = try await options.openNode()
+        let lock = try ServeLock(node.directory, for: "starting it again")
+        defer { withExtendedLifetime(lock) {} }
+        try PrivateFiles.check(node.directory, tlsKey: tlsKey)
+        let transport: ServerConfiguration.Transport =
+            plainHttp
+            ? .plainHTTP : tlsCert.map { .certificateFiles(certificate: $0, key: tlsKey ?? "") } ?? .nodeCertificate
+        var limits = ServerLimits()
+        limits.idleTimeout = .seconds(idleTimeout)
+        let configuration = ServerConfiguration(
+            host: host, port: port ?? node.config.port, transport: transport, limits: limits)
+        try configuration.validate()
+        let http = HTTPClient.makeNodeClient()
+        do {
+            try await serve(node: node, configuration: configuration, http: http, logger: logger)
+        } catch {
+            try? await http.shutdown()
+            throw error
         }
+        try await http.shutdown()
+        try node.store.close()
     }
 }

@@ -41,33 +41,31 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let logger = CLILogging.logger("clusternode.sync", defaultLevel: .warning)
-            let bar = Console.isErrorTerminal && !options.json ? ProgressLine() : nil
-            var progress: SyncRunner.Progress?
-            if let bar {
-                progress = { peer, count, more in bar.show("\(peer): \(count) envelopes" + (more ? " …" : "")) }
-            }
-            let only = peers.isEmpty ? nil : peers
-            let pageSize = pageSize
-            let timeout = timeout
-            let fromStart = fromStart
-            let report = try await HTTPClient.withNodeClient { http in
-                var runner = SyncRunner(node: node, http: http, logger: logger)
-                runner.pageSize = pageSize
-                runner.timeout = .seconds(timeout)
-                runner.fromStart = fromStart
-                return try await runner.sync(only: only, progress: progress)
-            }
-            bar?.clear()
-            if options.json {
-                try Console.json(report)
-            } else {
-                show(report)
-            }
-            if !report.ok { throw ExitCode.failure }
+        let node = try await options.openNode()
+        let logger = CLILogging.logger("clusternode.sync", defaultLevel: .warning)
+        let showsProgress = Console.isErrorTerminal && !options.json
+        var progress: SyncRunner.Progress?
+        if showsProgress {
+            progress = { peer, count, more in Console.progress("\(peer): \(count) envelopes" + (more ? " …" : "")) }
         }
+        let only = peers.isEmpty ? nil : peers
+        let pageSize = pageSize
+        let timeout = timeout
+        let fromStart = fromStart
+        let report = try await HTTPClient.withNodeClient { http in
+            var runner = SyncRunner(node: node, http: http, logger: logger)
+            runner.pageSize = pageSize
+            runner.timeout = .seconds(timeout)
+            runner.fromStart = fromStart
+            return try await runner.sync(only: only, progress: progress)
+        }
+        if showsProgress { Console.progress(nil) }
+        if options.json {
+            try Console.json(report)
+        } else {
+            show(report)
+        }
+        if !report.ok { throw ExitCode.failure }
     }
 
     private func show(_ report: SyncReport) {
@@ -116,19 +114,5 @@ struct SyncCommand: AsyncParsableCommand {
             line += "; \(copy.origin) signed two histories (equivocation), so the copy may never match"
         }
         return line
-    }
-}
-
-/// A one-line progress display on stderr, rewritten in place.
-final class ProgressLine: @unchecked Sendable {
-    // Only written from the sync's progress callbacks, which a lock serializes.
-    private let lock = NSLock()
-
-    func show(_ text: String) {
-        lock.withLock { FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8)) }
-    }
-
-    func clear() {
-        lock.withLock { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

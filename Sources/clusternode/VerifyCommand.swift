@@ -15,21 +15,19 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var options: NodeOptions
 
     func run() async throws {
-        try await CommandErrors.report {
-            let node = try await options.openNode()
-            let trust = try await NodeTrust.current(node)
-            let report = try await CatalogVerifier(store: node.store, trustedKeys: { trust.keys(for: $0, seq: $1) })
-                .verify()
-            if options.json {
-                try Console.json(report)
-            } else {
-                for failure in report.failures {
-                    Console.line("FAILED \(failure.origin)\(failure.id.map { "/\($0)" } ?? " head"): \(failure.reason)")
-                }
-                let verdict = report.isClean ? "all verify" : "\(report.failures.count) failed"
-                Console.line("Checked \(report.entriesChecked) envelopes and \(report.headsChecked) heads: \(verdict)")
+        let node = try await options.openNode()
+        let trust = try await NodeTrust.current(node)
+        let report = try await CatalogVerifier(store: node.store, trustedKeys: { trust.keys(for: $0, seq: $1) })
+            .verify()
+        if options.json {
+            try Console.json(report)
+        } else {
+            for failure in report.failures {
+                Console.line("FAILED \(failure.origin)\(failure.id.map { "/\($0)" } ?? " head"): \(failure.reason)")
             }
-            if !report.isClean { throw ExitCode.failure }
+            let verdict = report.isClean ? "all verify" : "\(report.failures.count) failed"
+            Console.line("Checked \(report.entriesChecked) envelopes and \(report.headsChecked) heads: \(verdict)")
         }
+        if !report.isClean { throw ExitCode.failure }
     }
 }

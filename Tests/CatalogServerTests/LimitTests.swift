@@ -15,7 +15,7 @@ struct LimitTests {
         let limiter = ConcurrencyLimiter(limit: 1, queueLimit: 1)
         try await limiter.acquire()  // running
         async let waiter: Void = limiter.acquire()  // waits in line
-        try await Task.sleep(for: .milliseconds(50))
+        while await limiter.waitingCount < 1 { await Task.yield() }  // until the second one is in line
         await #expect(throws: APIError.self) { try await limiter.acquire() }  // line full
         await limiter.release()
         try await waiter

@@ -28,6 +28,36 @@ struct RouteTests {
         return Application(router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node), limits: limits))
     }
 
+    @Test(
+        "each answered request is one log line with method, path and status; an unexpected failure is logged, not served"
+    )
+    func requestLog() async throws {
+        let test = try await makeNode()
+        defer { test.remove() }
+        let log = CapturedLog()
+        let app = Application(
+            router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node)), logger: log.logger())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/v1/node", method: .get) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/v1/nothing?q=secret", method: .get) { #expect($0.status == .notFound) }
+            try test.node.store.close()
+            try await client.execute(uri: "/v1/search?q=GMP", method: .get) { response in
+                #expect(response.status == .internalServerError)
+                let body = String(buffer: response.body)
+                #expect(body.contains("internal") && !body.contains("database"))
+            }
+        }
+        let lines = log.all.filter { $0.level == .info }.map(\.text)
+        #expect(lines.count == 3)
+        #expect(lines.first?.hasPrefix("GET /v1/node 200 ") == true && lines.first?.hasSuffix(" ms") == true)
+        #expect(
+            lines.dropFirst().first?.hasPrefix("GET /v1/nothing 404 ") == true && !lines.joined().contains("secret"))
+        #expect(lines.last?.hasPrefix("GET /v1/search 500 ") == true)
+        let failures = log.all.filter { $0.level == .error }
+        #expect(failures.count == 1 && failures.first?.text == "cannot answer GET /v1/search")
+        #expect(failures.first?.metadata["error"]?.contains("database") == true)
+    }
+
     @Test("/v1/node names the node and its key")
     func node() async throws {
         let test = try await makeNode()

@@ -22,10 +22,8 @@ struct DemoCommand: AsyncParsableCommand {
     var examples: String?
 
     func run() async throws {
-        try await CommandErrors.report {
-            let root = try examples.map { URL(fileURLWithPath: $0) } ?? FederationPlan.findRoot()
-            let plan = try FederationPlan.load(root: root)
-            try await DemoRunner(plan: plan, root: root, keep: keep).run()
-        }
+        let root = try examples.map { URL(fileURLWithPath: $0) } ?? FederationPlan.findRoot()
+        let plan = try FederationPlan.load(root: root)
+        try await DemoRunner(plan: plan, root: root, keep: keep).run()
     }
 }

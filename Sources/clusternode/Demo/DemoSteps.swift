@@ -226,7 +226,6 @@ struct DemoSteps {
                 "  \(nodePlan.name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(url(nodePlan.name))  --dir \(workspace.appendingPathComponent(nodePlan.name).path)"
             )
         }
-        Console.flush()
     }
 
     private func indent(_ text: String) -> String {
