@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "CatalogCore", targets: ["CatalogCore"]),
         .library(name: "CatalogImport", targets: ["CatalogImport"]),
         .library(name: "CatalogWire", targets: ["CatalogWire"]),
+        .library(name: "CatalogSearch", targets: ["CatalogSearch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

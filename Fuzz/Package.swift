@@ -29,7 +29,10 @@ let package = Package(
             swiftSettings: fuzzer, linkerSettings: linker),
         .executableTarget(
             name: "FuzzSearchQuery",
-            dependencies: ["FuzzDriver", .product(name: "CatalogCore", package: "clusternode")],
+            dependencies: [
+                "FuzzDriver", .product(name: "CatalogCore", package: "clusternode"),
+                .product(name: "CatalogSearch", package: "clusternode"),
+            ],
             swiftSettings: fuzzer, linkerSettings: linker),
     ]
 )

@@ -3,7 +3,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("Head digest and write planning")
+@Suite("Head digest and write planning", .timeLimit(.minutes(10)))
 struct CatalogDigestTests {
     let lines = [
         CatalogDigest.Line(id: "b-entry", seq: 12, payloadHash: String(repeating: "b", count: 64)),

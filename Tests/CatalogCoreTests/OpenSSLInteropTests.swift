@@ -5,7 +5,7 @@ import Testing
 
 /// OpenSSL is an independent Ed25519 implementation: if it accepts our signatures with our PEM key,
 /// so can any other DSSE or Ed25519 tool.
-@Suite("Signatures checked by OpenSSL")
+@Suite("Signatures checked by OpenSSL", .timeLimit(.minutes(10)))
 struct OpenSSLInteropTests {
     @Test("openssl verifies an envelope's signature with the node's PEM key, and refuses a tampered one")
     func opensslVerifies() throws {

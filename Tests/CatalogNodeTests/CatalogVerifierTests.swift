@@ -4,7 +4,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("verify re-checks what is stored")
+@Suite("verify re-checks what is stored", .timeLimit(.minutes(10)))
 struct CatalogVerifierTests {
     @Test("a clean catalog verifies")
     func clean() async throws {

@@ -115,12 +115,9 @@ struct StatementStoreTests {
     func revocationsReplaceable() throws {
         let agency = NodeSigningKey(origin: "bw-agency")
         func statement(issued: String, revoked: Bool) throws -> SignedEndorsement {
-            try SignedEndorsement.sign(
-                EndorsementPayload(
-                    endorser: "bw-agency", subject: "mm", key: NodeSigningKey(origin: "mm").publicKey.text,
-                    region: "DE-BW", level: "cluster", issued: issued, expires: "2027-12-01T09:00:00Z", revoked: revoked
-                ),
-                with: agency)
+            try TrustStatements.endorsement(
+                of: "mm", key: NodeSigningKey(origin: "mm").publicKey, by: agency, issued: issued,
+                expires: "2027-12-01T09:00:00Z", revoked: revoked)
         }
         let revocation = try statement(issued: "2026-12-01T09:00:00Z", revoked: true)
         #expect(try statement(issued: "2026-12-02T09:00:00Z", revoked: true).supersedes(revocation))

@@ -4,7 +4,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("clusternode init")
+@Suite("clusternode init", .timeLimit(.minutes(10)))
 struct NodeInitTests {
     func mode(_ url: URL) throws -> Int {
         try (FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int) ?? -1

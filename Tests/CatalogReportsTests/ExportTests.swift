@@ -8,7 +8,7 @@ import Testing
 
 @testable import CatalogReports
 
-@Suite("Calendar, schema.org and catalog exports", .serialized)
+@Suite("Calendar, schema.org and catalog exports", .serialized, .timeLimit(.minutes(10)))
 struct ExportTests {
     /// A node with a training whose texts need escaping and folding, a cancelled session, a
     /// summer and a winter session, an online session, and an event.
@@ -66,6 +66,7 @@ struct ExportTests {
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
         #expect(text.split(separator: "\r\n", omittingEmptySubsequences: false).allSatisfy { $0.utf8.count <= 75 })
         let file = try test.directory.write("export.ics", text)
+        try Tool.requirePython(module: "icalendar")
         let read = try Shell.run(
             "python3", [Fixtures.repositoryRoot.appendingPathComponent("scripts/ics-read.py").path, file.path])
         #expect(read.status == 0, "\(read.stderr)")
@@ -150,7 +151,7 @@ struct ExportTests {
     }
 }
 
-@Suite("Exports resist hostile text")
+@Suite("Exports resist hostile text", .timeLimit(.minutes(10)))
 struct ExportSafetyTests {
     @Test("control characters cannot start new calendar properties; parallel sessions get distinct UIDs")
     func calendarInjection() throws {
@@ -190,6 +191,7 @@ struct ExportSafetyTests {
         let directory = try TemporaryDirectory("ics")
         defer { directory.remove() }
         let file = try directory.write("hostile.ics", text)
+        try Tool.requirePython(module: "icalendar")
         let read = try Shell.run(
             "python3", [Fixtures.repositoryRoot.appendingPathComponent("scripts/ics-read.py").path, file.path])
         #expect(read.status == 0, "\(read.stderr)")

@@ -10,7 +10,7 @@ import Testing
 
 @testable import CatalogReports
 
-@Suite("The overview of a national node", .serialized)
+@Suite("The overview of a national node", .serialized, .timeLimit(.minutes(10)))
 struct OverviewTests {
     let now = Timestamp.parse("2026-12-01T00:00:00Z")!
 

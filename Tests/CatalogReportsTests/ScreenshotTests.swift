@@ -7,11 +7,12 @@ import Testing
 /// Looks at the overview page in headless Chromium: the screenshot must show every bar chart with
 /// bars in it (checked by `scripts/overview-screenshot-check.py`); an empty overview must fail the
 /// same check, so the check can fail.
-@Suite("The overview page as Chromium draws it", .serialized)
+@Suite("The overview page as Chromium draws it", .serialized, .timeLimit(.minutes(10)))
 struct ScreenshotTests {
     func screenshot(of html: String, in directory: TemporaryDirectory) throws -> URL {
         let page = try directory.write("overview.html", html)
         let png = directory.file("overview.png")
+        try Tool.require("chromium")
         let chromium = try Shell.run(
             "timeout",
             [

@@ -4,7 +4,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("The SQLite store")
+@Suite("The SQLite store", .timeLimit(.minutes(10)))
 struct CatalogStoreTests {
     let key = NodeSigningKey(origin: "medicalmountains")
 

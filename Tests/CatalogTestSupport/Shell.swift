@@ -1,4 +1,9 @@
 import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs another program (openssl, sqlite3, the built clusternode) as the tests' independent check.
 public enum Shell {
@@ -7,19 +12,23 @@ public enum Shell {
         public let stdout: String
         public let stderr: String
         public let stdoutData: Data
+        /// Whether the program was killed for running past its time limit.
+        public let timedOut: Bool
     }
 
     /// Runs `executable` with `arguments`, waiting for it to exit. `executable` is looked up on PATH
-    /// unless it contains a slash.
+    /// unless it contains a slash; when it is not there, the test fails naming it (`Tool.require`).
+    /// With `timeLimit`, a program still running then is killed (`Result.timedOut`).
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
-        directory: URL? = nil
+        directory: URL? = nil, timeLimit: Duration? = nil
     ) throws -> Result {
         let process = Process()
         if executable.contains("/") {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = arguments
         } else {
+            try Tool.require(executable)
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [executable] + arguments
         }
@@ -34,6 +43,17 @@ public enum Shell {
         let inputPipe = Pipe()
         process.standardInput = inputPipe
         try process.run()
+        // A hang guard, not a speed check: a program still running at its limit is killed, and the
+        // result says so.
+        let killed = Mutex(false)
+        if let timeLimit {
+            let seconds = Double(timeLimit.components.seconds) + Double(timeLimit.components.attoseconds) / 1e18
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                guard process.isRunning else { return }
+                killed.withLock { $0 = true }
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         if let input { inputPipe.fileHandleForWriting.write(input) }
         try inputPipe.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
@@ -49,6 +69,7 @@ public enum Shell {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData)
+            stderr: String(decoding: errData, as: UTF8.self), stdoutData: outData,
+            timedOut: killed.withLock { $0 })
     }
 }

@@ -21,12 +21,10 @@ struct NodeTrustTests {
         _ = try await test.node.revokeEndorsement(subject: "bw-agency", key: stolen.publicKey)
         _ = try await test.node.endorse(subject: "bw-agency", key: current.publicKey, region: "DE-BW", level: .agency)
         func statement(by key: NodeSigningKey, revoked: Bool) throws -> SignedEndorsement {
-            try SignedEndorsement.sign(
-                EndorsementPayload(
-                    endorser: "bw-agency", subject: "medicalmountains", key: cluster.publicKey.text, region: "DE-BW",
-                    level: "cluster", issued: Timestamp.format(revoked ? Date() : yesterday),
-                    expires: Timestamp.format(Date().addingTimeInterval(86_400 * 300)), revoked: revoked),
-                with: key)
+            try TrustStatements.endorsement(
+                of: "medicalmountains", key: cluster.publicKey, by: key,
+                issued: Timestamp.format(revoked ? Date() : yesterday),
+                expires: Timestamp.format(Date().addingTimeInterval(86_400 * 300)), revoked: revoked)
         }
         try await test.node.store.saveEndorsements(
             [try statement(by: current, revoked: false)], signers: [current.publicKey], viaPeer: "bw-agency")

@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogTestSupport
 import Foundation
 import Testing
 
@@ -18,11 +19,9 @@ struct TrustFixture {
         _ subject: NodeSigningKey, by endorser: NodeSigningKey, level: String = "cluster", region: String = "DE-BW",
         expires: String = "2027-11-29T10:00:00Z", issued: String = "2026-11-01T10:00:00Z", revoked: Bool = false
     ) throws -> SignedEndorsement {
-        try SignedEndorsement.sign(
-            EndorsementPayload(
-                endorser: endorser.origin, subject: subject.origin, key: subject.publicKey.text, region: region,
-                level: level, issued: issued, expires: expires, revoked: revoked),
-            with: endorser)
+        try TrustStatements.endorsement(
+            of: subject.origin, key: subject.publicKey, by: endorser, level: level, region: region, issued: issued,
+            expires: expires, revoked: revoked)
     }
 
     func revoke(_ subject: NodeSigningKey, by endorser: NodeSigningKey, issued: String = "2026-11-20T10:00:00Z")

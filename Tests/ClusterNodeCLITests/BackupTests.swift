@@ -3,7 +3,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("Backup and restore", .serialized)
+@Suite("Backup and restore", .serialized, .timeLimit(.minutes(10)))
 struct BackupTests {
     @Test("a backup taken while serving restores into a node that verifies and resumes sync from its checkpoint")
     func backupWhileServingAndRestore() throws {

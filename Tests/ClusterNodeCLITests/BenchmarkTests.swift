@@ -4,7 +4,7 @@ import Testing
 
 /// The benchmark runs end to end at a tiny size: it generates, serves, pulls, searches and writes
 /// its figures. (Its figures are not checked against budgets here: speed is for the benchmark.)
-@Suite("Benchmark")
+@Suite("Benchmark", .timeLimit(.minutes(10)))
 struct BenchmarkTests {
     static let executable = URL(fileURLWithPath: CLI.executable).deletingLastPathComponent()
         .appendingPathComponent("clusterbench").path

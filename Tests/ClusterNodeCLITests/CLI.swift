@@ -20,8 +20,11 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Shell.Result {
-        try Shell.run(CLI.executable, arguments, environment: environment, directory: directory.url)
+    func run(_ arguments: [String], environment: [String: String] = [:], timeLimit: Duration? = nil) throws
+        -> Shell.Result
+    {
+        try Shell.run(
+            CLI.executable, arguments, environment: environment, directory: directory.url, timeLimit: timeLimit)
     }
 
     /// Runs a command that must succeed, and returns what it printed.

@@ -3,7 +3,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("The clusternode executable, end to end")
+@Suite("The clusternode executable, end to end", .timeLimit(.minutes(10)))
 struct CLIEndToEndTests {
     @Test("init, import, list, show, remove and verify, as the README shows them")
     func readmeFlow() throws {

@@ -2,7 +2,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("clusternode demo", .serialized)
+@Suite("clusternode demo", .serialized, .timeLimit(.minutes(10)))
 struct DemoTests {
     @Test("the demo builds the example federation, converges, refuses a tampered envelope and cleans up")
     func demo() throws {

@@ -7,7 +7,7 @@ import Testing
     import Glibc
 #endif
 
-@Suite("Nothing half-written", .serialized)
+@Suite("Nothing half-written", .serialized, .timeLimit(.minutes(10)))
 struct DurabilityTests {
     @Test(
         "an import killed with SIGKILL at any moment leaves the catalog as before or as after, never between",

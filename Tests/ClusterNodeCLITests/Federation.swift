@@ -15,20 +15,29 @@ final class Federation: @unchecked Sendable {
         cli = try CLI()
     }
 
-    /// mm (a cluster with the example catalog, serving) → bw (an agency that pinned it, endorses it
-    /// unless told not to, has pulled it and serves) → de (national, pins bw, has not pulled yet).
-    static func relayChain(endorse: Bool = true) throws -> Federation {
+    /// mm (a cluster with the example catalog, or `offerings` generated offerings, serving) → bw (an
+    /// agency that pinned it, endorses it unless told not to, has pulled it and serves) → de
+    /// (national, has not pulled yet; pins bw unless told not to, for a test that pins it its own way).
+    static func relayChain(offerings: Int? = nil, endorse: Bool = true, pinNational: Bool = true) throws
+        -> Federation
+    {
         let fed = try Federation()
         try fed.node("mm")
         try fed.node("bw", level: "agency")
         try fed.node("de", level: "national", region: "DE")
-        try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        if let offerings {
+            let catalog = fed.cli.directory.file("many.json")
+            try CatalogJSON.encode((1...offerings).map { Fixtures.offering(id: "angebot-\($0)") }).write(to: catalog)
+            try fed.importCatalog("mm", catalog)
+        } else {
+            try fed.importCatalog("mm", Fixtures.exampleCatalog("json"))
+        }
         try fed.serve("mm")
         try fed.pin("bw", "mm")
         if endorse { try fed.endorse("bw", "mm") }
-        #expect(try fed.sync("bw").peers.first?.added == 5)
+        #expect(try fed.sync("bw").peers.first?.added == offerings ?? 5)
         try fed.serve("bw")
-        try fed.pin("de", "bw")
+        if pinNational { try fed.pin("de", "bw") }
         return fed
     }
 

@@ -3,7 +3,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("A federation of real nodes over HTTPS on loopback", .serialized)
+@Suite("A federation of real nodes over HTTPS on loopback", .serialized, .timeLimit(.minutes(10)))
 struct FederationTests {
     @Test("two clusters reach the national node through their agency, edits and withdrawals follow, cycles converge")
     func threeTiers() throws {
@@ -93,7 +93,7 @@ struct FederationTests {
     }
 }
 
-@Suite("Trust that changes between syncs", .serialized)
+@Suite("Trust that changes between syncs", .serialized, .timeLimit(.minutes(10)))
 struct TrustChangeTests {
     @Test("entries refused for want of trust arrive once the node itself endorses their origin")
     func localEndorsementRepulls() throws {
@@ -154,7 +154,7 @@ extension TrustChangeTests {
     }
 }
 
-@Suite("Key rotation across the federation", .serialized)
+@Suite("Key rotation across the federation", .serialized, .timeLimit(.minutes(10)))
 struct KeyRotationTests {
     @Test("rotate, revoke the old key: the catalog was re-signed, a fresh node pulls everything verified")
     func rotate() throws {

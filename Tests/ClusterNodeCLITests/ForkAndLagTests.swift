@@ -4,7 +4,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("Forks and lag named for what they are", .serialized)
+@Suite("Forks and lag named for what they are", .serialized, .timeLimit(.minutes(10)))
 struct ForkAndLagTests {
     /// An operator copies an old database back instead of using `restore` (which moves the seqs
     /// past everything signed before) and writes again: the origin now signs a second history.

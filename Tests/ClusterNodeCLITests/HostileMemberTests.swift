@@ -10,7 +10,7 @@ import Testing
 /// A pinned peer under an attacker's control (`scripts/hostile-peer.py` serving what the test
 /// prepared), against nodes that run as separate processes: what it can make a node store, believe
 /// or serve.
-@Suite("A hostile member is contained", .serialized)
+@Suite("A hostile member is contained", .serialized, .timeLimit(.minutes(10)))
 struct HostileMemberTests {
     /// Pins the hostile peer at `port` in `dir` under `name`, with `key`, at `level` and `region`.
     func pinHostile(
@@ -42,11 +42,9 @@ struct HostileMemberTests {
         _ subject: String, key: NodePublicKey, by endorser: NodeSigningKey, level: String = "cluster",
         region: String = "DE-BW", revoked: Bool = false
     ) throws -> Data {
-        try SignedEndorsement.sign(
-            EndorsementPayload(
-                endorser: endorser.origin, subject: subject, key: key.text, region: region, level: level,
-                issued: "2026-12-01T09:00:00Z", expires: "2027-12-01T09:00:00Z", revoked: revoked),
-            with: endorser
+        try TrustStatements.endorsement(
+            of: subject, key: key, by: endorser, level: level, region: region, issued: "2026-12-01T09:00:00Z",
+            expires: "2027-12-01T09:00:00Z", revoked: revoked
         ).envelope.bytes
     }
 
@@ -61,6 +59,7 @@ struct HostileMemberTests {
         defer { fed.shutDown() }
         // Lines of 20 KB whose payloadType starts with an escape sequence; 1,500 per pull.
         let hostile = try HostilePeer(mode: "junk", arguments: ["20000", "1500"])
+        defer { hostile.stop() }
         try fed.node("de", level: "national", region: "DE")
         try pinHostile(
             fed, "de", port: hostile.port, name: "hostile", key: NodeSigningKey(origin: "hostile").publicKey,
@@ -93,6 +92,7 @@ struct HostileMemberTests {
                 level: "national", region: "DE")
         }
         let hostile = try HostilePeer(mode: "files", arguments: [try served(fed, statements: statements).path])
+        defer { hostile.stop() }
         try fed.node("de", level: "national", region: "DE")
         try pinHostile(
             fed, "de", port: hostile.port, name: "cluster-x", key: cluster.publicKey, level: .cluster, region: "DE-BW")
@@ -145,6 +145,7 @@ struct HostileMemberTests {
         ]
         let directory = try served(fed, changes: [rewritten.envelope.bytes], statements: statements)
         let hostile = try HostilePeer(mode: "files", arguments: [directory.path])
+        defer { hostile.stop() }
         try pinHostile(
             fed, "bw", port: hostile.port, name: "by-agency", key: bavaria.publicKey, level: .agency, region: "DE-BY")
 
@@ -176,6 +177,7 @@ struct HostileMemberTests {
             try endorsement("agency-\(index)", key: links[index].publicKey, by: links[index - 1], level: "agency")
         }
         let hostile = try HostilePeer(mode: "files", arguments: [try served(fed, statements: chain).path])
+        defer { hostile.stop() }
         try fed.node("de", level: "national", region: "DE")
         try pinHostile(
             fed, "de", port: hostile.port, name: "agency-0", key: links[0].publicKey, level: .agency, region: "DE-BW")
@@ -203,6 +205,7 @@ struct HostileMemberTests {
                 endorsements: 0)
             try JSONEncoder().encode(info).write(to: directory.appendingPathComponent("node.json"))
             let hostile = try HostilePeer(mode: "files", arguments: [directory.path])
+            defer { hostile.stop() }
             let error = try fed.cli.fail([
                 "peers", "add", "--dir", "de", "--url", "http://127.0.0.1:\(hostile.port)", "--yes",
             ])

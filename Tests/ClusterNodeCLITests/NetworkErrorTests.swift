@@ -2,7 +2,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("Network errors an operator can act on", .serialized)
+@Suite("Network errors an operator can act on", .serialized, .timeLimit(.minutes(10)))
 struct NetworkErrorTests {
     /// The libraries' own words, which must not reach the operator.
     static let libraryText = ["BoringSSL", "handshake.cc", "errno", "NIOSSL", "bind(descriptor", "handshakeFailed"]

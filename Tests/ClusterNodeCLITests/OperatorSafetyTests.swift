@@ -5,7 +5,7 @@ import Foundation
 import Testing
 
 /// What a node writes to files and terminals, and what the operator can and cannot do while it serves.
-@Suite("Operator safety", .serialized)
+@Suite("Operator safety", .serialized, .timeLimit(.minutes(10)))
 struct OperatorSafetyTests {
     func mode(_ fed: Federation, _ path: String) throws -> Int {
         let attributes = try FileManager.default.attributesOfItem(atPath: fed.cli.directory.file(path).path)

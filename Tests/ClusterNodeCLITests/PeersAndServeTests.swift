@@ -4,7 +4,7 @@ import CatalogTestSupport
 import Foundation
 import Testing
 
-@Suite("Pinning peers and serving", .serialized)
+@Suite("Pinning peers and serving", .serialized, .timeLimit(.minutes(10)))
 struct PeersAndServeTests {
     @Test("peers add pins only the expected key, never without confirmation, and lists and removes peers")
     func pinning() throws {
@@ -141,7 +141,7 @@ struct PeersAndServeTests {
     }
 }
 
-@Suite("Slow clients", .serialized)
+@Suite("Slow clients", .serialized, .timeLimit(.minutes(10)))
 struct SlowClientTests {
     @Test("a client that sends a byte at a time is cut off, others are served meanwhile, oversized headers are refused")
     func slowClientCutOff() throws {

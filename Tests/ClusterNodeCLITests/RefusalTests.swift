@@ -8,7 +8,9 @@ import Testing
 
 /// Each refusal of the federation issue, produced by a relay (the agency `bw`) whose database is
 /// tampered with, and observed at the national node `de` that pulls from it.
-@Suite("Forged, replayed and tampered envelopes are refused and reported, never stored", .serialized)
+@Suite(
+    "Forged, replayed and tampered envelopes are refused and reported, never stored", .serialized,
+    .timeLimit(.minutes(10)))
 struct RefusalTests {
     /// mm (a cluster with the example catalog) → bw (agency, serving) → de (national, pins bw).
     func relay(endorse: Bool = true) throws -> Federation { try Federation.relayChain(endorse: endorse) }

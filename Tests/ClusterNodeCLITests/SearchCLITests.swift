@@ -4,7 +4,7 @@ import CatalogWire
 import Foundation
 import Testing
 
-@Suite("clusternode search", .serialized)
+@Suite("clusternode search", .serialized, .timeLimit(.minutes(10)))
 struct SearchCLITests {
     @Test("searching the local index and a remote peer's, as a table and as JSON")
     func localAndRemote() throws {
@@ -42,7 +42,7 @@ struct SearchCLITests {
     }
 }
 
-@Suite("clusternode overview and export", .serialized)
+@Suite("clusternode overview and export", .serialized, .timeLimit(.minutes(10)))
 struct OverviewCLITests {
     @Test("every format of the overview, and the exports, as the README shows them")
     func formats() throws {

@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogSearch
 import Foundation
 import FuzzDriver
 
