@@ -105,7 +105,7 @@ let package = Package(
             swiftSettings: strict
         ),
         // Search: the query and its filters, the SQL over the store's index, ranking, facets, hints
-        // and the answer with every hit's signature checked. For the CLI, the HTTP API and web pages.
+        // and the answer with every hit's signature checked. For the CLI and the HTTP API alike.
         .target(
             name: "CatalogSearch",
             dependencies: [

@@ -22,7 +22,8 @@ public struct NodePublicKey: Sendable, Hashable {
     /// From `ed25519:BASE64` (the form peer files use), plain base64 of the raw key, or SPKI PEM.
     public init(text: String) throws {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("-----BEGIN") {
+        // PEM armour: five dashes, then BEGIN and the label.
+        if trimmed.hasPrefix("-"), trimmed.prefix(40).contains("BEGIN ") {
             do {
                 self.init(try Curve25519.Signing.PublicKey(pemRepresentation: trimmed))
             } catch {

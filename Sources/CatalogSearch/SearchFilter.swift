@@ -1,7 +1,7 @@
 import CatalogCore
 
 /// One filter a search can set, named as `GET /v1/search` names its parameter. Front ends word
-/// them their own way (the CLI as its options, the web pages as their labels).
+/// them their own way (the CLI as its options, the HTTP API as its parameters).
 public enum SearchFilter: String, CaseIterable, Sendable {
     case type, kind, topic, region, origin, mode, language, audience, free, from, to
 }

@@ -46,7 +46,8 @@ public enum SearchHint: Sendable, Equatable {
         }
     }
 
-    /// The hint a search answer's suggestion stands for; nil when it names no known filter.
+    /// The hint a search answer's suggestion stands for; nil when it names an action or filter
+    /// this version does not know.
     public init?(_ suggestion: SearchResponse.Suggestion) {
         switch suggestion.action {
         case .dropFilter:
@@ -55,6 +56,7 @@ public enum SearchHint: Sendable, Equatable {
         case .includePast: self = .includePast(matches: suggestion.matches ?? 0)
         case .otherWords: self = .otherWords
         case .fewerFilters: self = .fewerFilters
+        default: return nil
         }
     }
 }

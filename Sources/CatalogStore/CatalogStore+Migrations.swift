@@ -307,6 +307,22 @@ extension CatalogStore {
                     INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('refusal-details');
                     """)
         }
+        migrator.registerMigration("v9: derived data") { db in
+            try db.execute(
+                sql: """
+                    -- What a migration needs rebuilt with today's code once the schema is current
+                    -- (`DerivedData`); v3 and v8 create it for databases older than they are.
+                    CREATE TABLE IF NOT EXISTS pending_rebuild (what TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;
+                    -- Entries held that a rebuild of the search index could not index: kept, reported,
+                    -- and forgotten here once a new version of the entry is stored.
+                    CREATE TABLE unindexed_entry (
+                        origin TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        PRIMARY KEY (origin, id)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -31,14 +31,11 @@ public final class CatalogStore: Sendable {
         }
     }
 
-    /// Entries a rebuild of the search index at this opening could not index (they stay stored).
-    public let unindexedEntries: [UnindexedEntry]
-
     init(writer: any DatabaseWriter) throws {
         self.writer = writer
         do {
             try Self.migrator.migrate(writer)
-            unindexedEntries = try DerivedData.rebuildPending(writer)
+            try DerivedData.rebuildPending(writer)
         } catch {
             throw CatalogError(.storage, "cannot migrate the database: \(error)")
         }

@@ -2,11 +2,21 @@ import CatalogCore
 import Foundation
 import GRDB
 
-/// An entry the store holds but could not add to the search index; it stays stored, unsearchable.
-public struct UnindexedEntry: Sendable, Equatable {
+/// An entry the store holds but could not add to the search index; it stays stored, unsearchable,
+/// until a new version of it is stored.
+public struct UnindexedEntry: Sendable, Equatable, FetchableRecord, Decodable {
     public let origin: String
     public let id: String
     public let reason: String
+}
+
+extension CatalogStore {
+    /// The entries a rebuild of the search index could not index.
+    public func unindexedEntries() async throws -> [UnindexedEntry] {
+        try await read { db in
+            try UnindexedEntry.fetchAll(db, sql: "SELECT origin, id, reason FROM unindexed_entry ORDER BY origin, id")
+        }
+    }
 }
 
 /// What the store derives from the rows it holds with today's code: the search index, and the
@@ -20,48 +30,46 @@ enum DerivedData {
     static let searchIndex = "search-index"
     static let refusalDetails = "refusal-details"
 
-    /// Rebuilds what migrations marked; returns the entries that could not be indexed.
-    static func rebuildPending(_ writer: any DatabaseWriter) throws -> [UnindexedEntry] {
+    /// Rebuilds what migrations marked, in one transaction with the markers' removal: a database
+    /// error rolls it all back, and it runs again at the next opening.
+    static func rebuildPending(_ writer: any DatabaseWriter) throws {
         // Most openings find nothing to do: they look in a read, and take the write lock only to rebuild.
         let marked = try writer.read { db in
             try db.tableExists("pending_rebuild")
                 ? try String.fetchAll(db, sql: "SELECT what FROM pending_rebuild") : []
         }
-        guard !marked.isEmpty else { return [] }
-        return try writer.write { db in
+        guard !marked.isEmpty else { return }
+        try writer.write { db in
             let pending = Set(try String.fetchAll(db, sql: "SELECT what FROM pending_rebuild"))
-            var unindexed: [UnindexedEntry] = []
-            if pending.contains(searchIndex) { unindexed = try rebuildSearchIndex(db) }
+            if pending.contains(searchIndex) { try rebuildSearchIndex(db) }
             if pending.contains(refusalDetails) { try escapeRefusalDetails(db) }
             try db.execute(sql: "DELETE FROM pending_rebuild")
-            return unindexed
         }
     }
 
-    /// Indexes every live entry anew with today's indexer.
-    private static func rebuildSearchIndex(_ db: Database) throws -> [UnindexedEntry] {
-        for table in ["search_doc", "search_tag", "search_session", "search_fts"] {
+    /// Indexes every live entry anew with today's indexer. An entry whose envelope no longer
+    /// parses is kept and listed in `unindexed_entry`; a database error stops the rebuild.
+    private static func rebuildSearchIndex(_ db: Database) throws {
+        for table in ["search_doc", "search_tag", "search_session", "search_fts", "unindexed_entry"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let terms = SearchTerms()
-        var unindexed: [UnindexedEntry] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT origin, id, envelope FROM entry WHERE deleted = 0")
+        let unindexed = try db.makeStatement(
+            sql: "INSERT OR REPLACE INTO unindexed_entry (origin, id, reason) VALUES (?, ?, ?)")
         while let row = try rows.next() {
-            let origin: String = row["origin"]
-            let id: String = row["id"]
+            let signed: SignedEntry
             do {
-                let signed = try SignedEntry(bytes: row["envelope"])
-                guard signed.entry != nil else {
-                    throw CatalogError(.invalidEnvelope, "the envelope holds no entry")
-                }
-                try SearchIndex.index(signed, terms: terms, db)
+                signed = try SignedEntry(bytes: row["envelope"])
+                guard signed.entry != nil else { throw CatalogError(.invalidEnvelope, "the envelope holds no entry") }
             } catch {
                 let reason = (error as? CatalogError)?.message ?? "\(error)"
-                unindexed.append(UnindexedEntry(origin: origin, id: id, reason: SafeText.excerpt(reason, limit: 200)))
+                try unindexed.execute(arguments: [row["origin"], row["id"], SafeText.excerpt(reason, limit: 200)])
+                continue
             }
+            try SearchIndex.index(signed, terms: terms, db)
         }
         try terms.flush(db)
-        return unindexed
     }
 
     /// Details logged before were kept whole and raw: keep an escaped excerpt, as now.

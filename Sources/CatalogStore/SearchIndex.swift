@@ -19,6 +19,9 @@ enum SearchIndex {
             try remove(doc: doc, db)
         }
         if !signed.isTombstone { try index(signed, terms: terms, db) }
+        // A new version replaces one a rebuild could not index.
+        try db.cachedStatement(sql: "DELETE FROM unindexed_entry WHERE origin = ? AND id = ?").execute(
+            arguments: [signed.origin, signed.id])
     }
 
     static func remove(doc: Int64, _ db: Database) throws {

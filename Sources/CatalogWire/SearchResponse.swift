@@ -56,13 +56,21 @@ public struct SearchResponse: Codable, Sendable {
 
     /// What to try when nothing matched, for a program to act on; `hint` says the same in words.
     public struct Suggestion: Codable, Sendable, Equatable {
-        public enum Action: String, Codable, Sendable {
+        /// An open set: a client meets actions a newer node adds as values it does not know, not as
+        /// an answer it cannot read.
+        public struct Action: RawRepresentable, Codable, Sendable, Equatable, Hashable {
+            public let rawValue: String
+
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
             /// Leave out `filter` (a `/v1/search` parameter name): `matches` entries match then.
-            case dropFilter = "drop-filter"
+            public static let dropFilter = Action(rawValue: "drop-filter")
             /// Ask for past entries too: `matches` entries match then.
-            case includePast = "include-past"
-            case otherWords = "other-words"
-            case fewerFilters = "fewer-filters"
+            public static let includePast = Action(rawValue: "include-past")
+            public static let otherWords = Action(rawValue: "other-words")
+            public static let fewerFilters = Action(rawValue: "fewer-filters")
         }
 
         public let action: Action

@@ -20,7 +20,7 @@ struct ClusterNode: AsyncParsableCommand {
     /// Parses and runs a command; the one place a failure is printed and its exit status chosen.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try await asyncParseAsRoot()
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -12,17 +12,19 @@ import Synchronization
 
 /// Where commands print: text for people on stdout, JSON for scripts, errors and progress on stderr.
 ///
-/// One writer for both streams: every piece is one unbuffered write under one lock, so output keeps
-/// its order whether stdout is a terminal, a pipe or a file, and nothing waits in a buffer when the
-/// process exits or another process reads the pipe.
+/// One writer for what commands print on both streams: every piece is one unbuffered write under
+/// one lock, so output keeps its order whether stdout is a terminal, a pipe or a file, and nothing
+/// waits in a buffer when the process exits. (Log messages go to stderr through swift-log's handler.)
 ///
 /// Text for people passes through `SafeText.terminal`: catalogs hold other organizations' text, and
 /// a control character in it must show, not act on the terminal.
 enum Console {
     private static let writer = Mutex(())
 
+    /// Writes `data`; when the reader went away (`clusternode … | head`) or the stream is closed,
+    /// the output is dropped, as `print` would, instead of stopping the process.
     private static func write(_ data: Data, to handle: FileHandle) {
-        writer.withLock { _ in handle.write(data) }
+        writer.withLock { _ in try? handle.write(contentsOf: data) }
     }
 
     static func line(_ text: String = "") {

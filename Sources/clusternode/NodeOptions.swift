@@ -19,14 +19,14 @@ struct NodeOptions: ParsableArguments {
 
     func openNode() async throws -> Node {
         let node = try await Node.open(directory)
-        // Entries the search index was rebuilt without, after an upgrade: said once, at that opening.
-        let unindexed = node.store.unindexedEntries
-        for entry in unindexed.prefix(20) {
+        // Entries held that the search index was rebuilt without (after an upgrade or a restore):
+        // said at every opening until a new version of each is stored.
+        let unindexed = try await node.store.unindexedEntries()
+        if !unindexed.isEmpty {
+            let listed = unindexed.prefix(3).map { "\($0.origin)/\($0.id) (\($0.reason))" }.joined(separator: ", ")
             Console.error(
-                "warning: entry \(entry.origin)/\(entry.id) stays stored but cannot be searched: \(entry.reason)")
-        }
-        if unindexed.count > 20 {
-            Console.error("warning: and \(unindexed.count - 20) more entries cannot be searched")
+                "warning: \(unindexed.count) \(unindexed.count == 1 ? "entry stays" : "entries stay") stored but cannot "
+                    + "be searched: \(listed)\(unindexed.count > 3 ? ", …" : "")")
         }
         return node
     }

@@ -43,10 +43,13 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Run the search on this pinned peer instead of the local index.") var remote: String?
 
     func run() async throws {
+        let from = try from.map(Self.date)
+        let to = try to.map(Self.date)
+        if let from, let to, to < from { throw CatalogError(.invalidInput, "--to \(to) is before --from \(from)") }
         let query = try SearchQuery(
             text: text, type: type, kind: kind, topic: topic, region: region, origin: origin, mode: mode,
-            language: language, audience: audience, freeOnly: free, from: try from.map(Self.date),
-            to: try to.map(Self.date), includePast: includePast, limit: limit, offset: offset, facets: facets,
+            language: language, audience: audience, freeOnly: free, from: from, to: to, includePast: includePast,
+            limit: limit, offset: offset, facets: facets,
             includeLocal: remote == nil
         ).validated()
         let node = try await options.openNode()

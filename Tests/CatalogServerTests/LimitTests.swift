@@ -62,7 +62,11 @@ struct TimeLimitTests {
                 #expect(String(buffer: response.body).contains(#""code":"timeout""#))
             }
         }
-        let normal = Application(router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node)))
+        // The next ones, with a limit no loaded machine reaches: they show the node was not left stuck.
+        var roomy = ServerLimits()
+        roomy.expensiveTimeout = .seconds(300)
+        let normal = Application(
+            router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node), limits: roomy))
         try await normal.test(.router) { client in
             try await client.execute(uri: "/v1/search?q=GMP", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/v1/overview", method: .get) { #expect($0.status == .ok) }

@@ -18,10 +18,11 @@ public enum Shell {
 
     /// Runs `executable` with `arguments`, waiting for it to exit. `executable` is looked up on PATH
     /// unless it contains a slash; when it is not there, the test fails naming it (`Tool.require`).
-    /// With `timeLimit`, a program still running then is killed (`Result.timedOut`).
+    /// A program still running at `timeLimit` is killed (`Result.timedOut`, a failing status): a
+    /// test's time limit trait cannot interrupt a blocked wait, this can.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
-        directory: URL? = nil, timeLimit: Duration? = nil
+        directory: URL? = nil, timeLimit: Duration = .seconds(300)
     ) throws -> Result {
         let process = Process()
         if executable.contains("/") {
@@ -46,13 +47,11 @@ public enum Shell {
         // A hang guard, not a speed check: a program still running at its limit is killed, and the
         // result says so.
         let killed = Mutex(false)
-        if let timeLimit {
-            let seconds = Double(timeLimit.components.seconds) + Double(timeLimit.components.attoseconds) / 1e18
-            DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-                guard process.isRunning else { return }
-                killed.withLock { $0 = true }
-                kill(process.processIdentifier, SIGKILL)
-            }
+        let seconds = Double(timeLimit.components.seconds) + Double(timeLimit.components.attoseconds) / 1e18
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+            guard process.isRunning else { return }
+            killed.withLock { $0 = true }
+            kill(process.processIdentifier, SIGKILL)
         }
         if let input { inputPipe.fileHandleForWriting.write(input) }
         try inputPipe.fileHandleForWriting.close()

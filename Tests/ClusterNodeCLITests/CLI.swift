@@ -20,7 +20,7 @@ struct CLI {
     }
 
     @discardableResult
-    func run(_ arguments: [String], environment: [String: String] = [:], timeLimit: Duration? = nil) throws
+    func run(_ arguments: [String], environment: [String: String] = [:], timeLimit: Duration = .seconds(300)) throws
         -> Shell.Result
     {
         try Shell.run(

@@ -50,7 +50,7 @@ final class HostilePeer: @unchecked Sendable {
 @Suite("Hostile peers cannot stall, crash or fill up the node", .serialized, .timeLimit(.minutes(10)))
 struct HostilePeerTests {
     @Test(
-        "each misbehaviour fails that peer alone, quickly, and the good peer syncs",
+        "each misbehaviour fails that peer alone, within its time limit, and the good peer syncs",
         arguments: [
             ("endless", "more than"), ("huge", "exceeds"), ("slow", "in time"), ("redirect", "answered 302"),
             ("garbage", "feed header"), ("badstatus", "answered 500"),
@@ -101,7 +101,7 @@ struct HostilePeerTests {
         try Data(try file.yaml().utf8).write(to: fed.cli.directory.file("de/peers/hostile.yaml"))
     }
 
-    @Test("a peer whose certificate is not the pinned one fails fast, and the good peer syncs")
+    @Test("a peer whose certificate is not the pinned one fails at the handshake, and the good peer syncs")
     func wrongCertificate() throws {
         let fed = try Federation()
         defer { fed.shutDown() }

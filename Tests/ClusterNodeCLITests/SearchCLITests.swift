@@ -24,6 +24,8 @@ struct SearchCLITests {
         #expect(none.contains("No entries match 'GMP'") && none.contains("without --region"))
         let bad = try fed.cli.fail(["search", "--dir", "mm", "x", "--kind", "fair"])
         #expect(bad.contains("kind 'fair'"))
+        let backwards = try fed.cli.fail(["search", "--dir", "mm", "--from", "2027-05-01", "--to", "2027-04-01"])
+        #expect(backwards == "error: --to 2027-04-01 is before --from 2027-05-01")
 
         try fed.serve("mm")
         try fed.pin("bw", "mm")
