@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Entry model, vocabularies, validation, text rules, DSSE envelopes, keys, heads, search
@@ -124,6 +125,30 @@ let package = Package(
             dependencies: ["CatalogCore", "CatalogNode", "CatalogStore", "CatalogTrust", "CatalogWire"],
             swiftSettings: strict
         ),
+        // The web catalog for members: search, entry pages and their calendars, rendered from
+        // Mustache templates compiled into the binary, in German and English.
+        .target(
+            name: "CatalogWeb",
+            dependencies: [
+                "CatalogCore",
+                "CatalogNode",
+                "CatalogReports",
+                "CatalogSearch",
+                "CatalogStore",
+                "CatalogTrust",
+                "CatalogWire",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Templates/head.mustache"),
+                .embedInCode("Templates/foot.mustache"),
+                .embedInCode("Templates/search.mustache"),
+                .embedInCode("Templates/entry.mustache"),
+                .embedInCode("Templates/error.mustache"),
+                .embedInCode("Static/catalog.css"),
+            ],
+            swiftSettings: strict
+        ),
         // The HTTPS API: Hummingbird application, routes, TLS, metrics.
         .target(
             name: "CatalogServer",
@@ -134,6 +159,7 @@ let package = Package(
                 "CatalogSearch",
                 "CatalogStore",
                 "CatalogTrust",
+                "CatalogWeb",
                 "CatalogWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),

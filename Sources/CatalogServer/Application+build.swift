@@ -25,6 +25,9 @@ public func buildRouter(node: Node, metrics: NodeMetrics, limits: ServerLimits =
             middleware: LimitMiddleware(
                 limiter: ConcurrencyLimiter(limit: limits.expensiveConcurrency, queueLimit: limits.expensiveQueue)))
     SearchController(node: node, timeout: limits.expensiveTimeout).addRoutes(to: expensive)
+    let web = WebController<NodeRequestContext>(node: node, timeout: limits.expensiveTimeout)
+    web.addPageRoutes(to: expensive)
+    web.addStaticRoutes(to: router)
     OverviewController(node: node, timeout: limits.expensiveTimeout).addRoutes(to: expensive)
     HealthController(node: node).addRoutes(to: router)
     MetricsController(metrics: metrics).addRoutes(to: router)

@@ -1,0 +1,33 @@
+import CatalogNode
+import CatalogReports
+import Foundation
+
+/// The web catalog's pages, as the server's routes ask for them.
+public enum WebCatalog {
+    /// `GET /`: search with the `/v1/search` parameters, `page` and `lang`.
+    public static func searchPage(node: Node, parameters: [String: String], language: WebLanguage, now: Date = Date())
+        async throws -> WebPage
+    {
+        try await SearchPage.render(node: node, parameters: parameters, language: language, now: now)
+    }
+
+    /// `GET /entries/{origin}/{id}`.
+    public static func entryPage(node: Node, origin: String, id: String, language: WebLanguage, now: Date = Date())
+        async throws -> WebPage
+    {
+        try await EntryPage.render(node: node, origin: origin, id: id, language: language, now: now)
+    }
+
+    /// `GET /entries/{origin}/{id}/calendar.ics`: the training's sessions as iCalendar; nil when
+    /// there is no public training with sessions there.
+    public static func entryCalendar(node: Node, origin: String, id: String) async throws -> String? {
+        guard let (stored, _, entry) = try await EntryPage.publicEntry(node: node, origin: origin, id: id),
+            entry.isTraining, !entry.sessions.isEmpty
+        else { return nil }
+        let origins = try await OriginDirectory(node: node)
+        let item = ICalendarExport.Item(
+            origin: origin, organizerName: origins.info(origin).displayName, seq: stored.seq, updated: stored.updated,
+            entry: entry)
+        return ICalendarExport.render([item], calendarName: entry.title.preferred() ?? entry.id)
+    }
+}
