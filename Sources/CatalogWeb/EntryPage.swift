@@ -78,7 +78,7 @@ enum EntryPage {
         if entry.isTraining, !entry.sessions.isEmpty {
             context["calendarHref"] = "/entries/\(origin)/\(id)/calendar.ics"
         }
-        context["provenance"] = try await provenance(
+        context["provenance"] = provenance(
             stored: stored, signed: signed, origins: origins, language: language, now: now)
         return WebPage(status: 200, language: language, html: WebTemplates.render(context, "entry"))
     }
@@ -156,7 +156,7 @@ enum EntryPage {
     /// through, and whether its signature checks out under the node's trust now.
     static func provenance(
         stored: StoredEntry, signed: SignedEntry, origins: OriginDirectory, language: WebLanguage, now: Date
-    ) async throws -> String {
+    ) -> String {
         let keys = origins.trust.keys(for: signed.origin, seq: signed.seq)
         let signer = keys.first { (try? signed.verify(with: $0)) != nil }
         let name = origins.info(signed.origin).displayName

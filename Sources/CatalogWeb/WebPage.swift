@@ -11,7 +11,7 @@ public struct WebPage: Sendable {
         + "frame-ancestors 'none'"
 
     /// The stylesheet every page links, at `/static/catalog.css`.
-    public static var stylesheet: [UInt8] { WebTemplates.stylesheet }
+    public static var stylesheet: [UInt8] { PackageResources.catalog_css }
 }
 
 /// What every page's head and foot need: the node's name, the language and its switch, the title.

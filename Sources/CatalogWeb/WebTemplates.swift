@@ -25,7 +25,4 @@ enum WebTemplates {
     static func render(_ page: Any, _ name: String) -> String {
         library.render(page, withTemplate: name) ?? ""
     }
-
-    /// The stylesheet every page links.
-    public static let stylesheet: [UInt8] = PackageResources.catalog_css
 }
