@@ -145,6 +145,9 @@ let package = Package(
                 .embedInCode("Templates/search.mustache"),
                 .embedInCode("Templates/entry.mustache"),
                 .embedInCode("Templates/error.mustache"),
+                .embedInCode("Templates/hits.mustache"),
+                .embedInCode("Templates/origin.mustache"),
+                .embedInCode("Templates/atom.mustache"),
                 .embedInCode("Static/catalog.css"),
             ],
             swiftSettings: strict

@@ -7,9 +7,9 @@ import Foundation
 /// for their seqs: what `verify` finds, told without reading every envelope. Envelopes are read
 /// and checked only in groups whose key id is not trusted for all their seqs.
 enum CopyVerification {
-    static func unverified(store: CatalogStore, trust: TrustSet) async throws -> [String: Int] {
+    static func unverified(store: CatalogStore, trust: TrustSet, origin: String? = nil) async throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for group in try await store.signerGroups() {
+        for group in try await store.signerGroups(origin: origin) {
             let key = group.signer.flatMap { signer in
                 trust.keys(for: group.origin).first { $0.keyID(origin: group.origin) == signer }
             }

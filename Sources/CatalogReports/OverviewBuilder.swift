@@ -23,27 +23,8 @@ public enum OverviewBuilder {
         var levels: [String: Int] = [:]
         for row in counts.byOrigin { levels[origins.info(row.value).level, default: 0] += row.count }
 
-        var freshness: [OverviewReport.Freshness] = counts.origins.map { row in
-            let info = origins.info(row.name)
-            let missing = row.complete ? 0 : max(0, (row.head?.live ?? 0) - row.live)
-            let expired = row.head.flatMap { Timestamp.parse($0.expires) }.map { $0 <= now } ?? false
-            let failing = unverified[row.name] ?? 0
-            let status =
-                row.isSelf
-                ? "ok"
-                : !origins.trust.isTrusted(row.name) && (row.live > 0 || row.head != nil)
-                    ? "untrusted"
-                    : failing > 0
-                        ? "unverified"
-                        : row.head == nil
-                            ? "absent"
-                            : expired
-                                ? "stale" : row.complete ? "ok" : missing > 0 ? "incomplete" : "differs"
-            return OverviewReport.Freshness(
-                origin: row.name, displayName: info.displayName, level: info.level, region: info.region, live: row.live,
-                withdrawn: row.withdrawn, newestSeq: row.maxSeq, headIssued: row.head?.issued,
-                headExpires: row.head?.expires, headExpired: expired, missing: missing, viaPeer: row.head?.viaPeer,
-                refusals: row.refusals, unverified: failing, status: status)
+        var freshness = counts.origins.map { row in
+            Self.freshness(row, origins: origins, unverified: unverified[row.name] ?? 0, now: now)
         }
         // Trusted origins whose catalog never arrived are missing from the overview: say so.
         let held = Set(counts.origins.map(\.name))
@@ -70,6 +51,48 @@ public enum OverviewBuilder {
             freshness: freshness,
             refusalsByPeer: refusalsByPeer.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
                 .map { .init(key: $0.key, label: $0.key.isEmpty ? "(no peer)" : $0.key, count: $0.value) })
+    }
+
+    /// How current the node's copy of one origin's catalog is, as the overview says it; nil when
+    /// the node neither holds nor trusts the origin.
+    public static func freshness(of origin: String, node: Node, now: Date = Date()) async throws
+        -> OverviewReport.Freshness?
+    {
+        let origins = try await OriginDirectory(node: node, now: now)
+        guard let row = try await node.store.originRow(origin) else {
+            guard origins.trust.isTrusted(origin) else { return nil }
+            let info = origins.info(origin)
+            return .init(
+                origin: origin, displayName: info.displayName, level: info.level, region: info.region, live: 0,
+                withdrawn: 0, newestSeq: 0, headIssued: nil, headExpires: nil, headExpired: false, missing: 0,
+                viaPeer: nil, refusals: 0, unverified: 0, status: "absent")
+        }
+        let unverified = try await CopyVerification.unverified(store: node.store, trust: origins.trust, origin: origin)
+        return freshness(row, origins: origins, unverified: unverified[origin] ?? 0, now: now)
+    }
+
+    static func freshness(
+        _ row: OverviewCounts.OriginRow, origins: OriginDirectory, unverified failing: Int, now: Date
+    ) -> OverviewReport.Freshness {
+        let info = origins.info(row.name)
+        let missing = row.complete ? 0 : max(0, (row.head?.live ?? 0) - row.live)
+        let expired = row.head.flatMap { Timestamp.parse($0.expires) }.map { $0 <= now } ?? false
+        let status =
+            row.isSelf
+            ? "ok"
+            : !origins.trust.isTrusted(row.name) && (row.live > 0 || row.head != nil)
+                ? "untrusted"
+                : failing > 0
+                    ? "unverified"
+                    : row.head == nil
+                        ? "absent"
+                        : expired
+                            ? "stale" : row.complete ? "ok" : missing > 0 ? "incomplete" : "differs"
+        return OverviewReport.Freshness(
+            origin: row.name, displayName: info.displayName, level: info.level, region: info.region, live: row.live,
+            withdrawn: row.withdrawn, newestSeq: row.maxSeq, headIssued: row.head?.issued,
+            headExpires: row.head?.expires, headExpired: expired, missing: missing, viaPeer: row.head?.viaPeer,
+            refusals: row.refusals, unverified: failing, status: status)
     }
 
     /// `2026-11`, `2026-12`, ... in Berlin time, starting with the month of `date`.

@@ -20,6 +20,7 @@ extension SearchQuery {
         out.append(("limit", String(limit)))
         out.append(("offset", String(offset)))
         if facets { out.append(("facets", "true")) }
+        if order != .relevance { out.append(("order", order.rawValue)) }
         return out
     }
 
@@ -60,5 +61,6 @@ extension SearchQuery {
             includePast: try flag("includePast"),
             limit: try number("limit", default: 20), offset: try number("offset", default: 0),
             facets: try flag("facets"))
+        order = try closed("order", SearchOrder.self) ?? .relevance
     }
 }

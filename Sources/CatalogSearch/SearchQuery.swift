@@ -29,6 +29,10 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     /// Whether the node's local (members-only) entries are searched too: yes for the node's own users,
     /// never for a query that arrives over the network.
     public var includeLocal: Bool
+    /// Best match first, or the entries this node stored most recently first (for feeds).
+    public var order: SearchOrder = .relevance
+    /// Leaves out one origin's entries: for offerings related to one of its own, from elsewhere.
+    public var excludingOrigin: String?
 
     public init(
         text: String = "", type: EntryType? = nil, kind: String? = nil, topic: String? = nil, region: String? = nil,
@@ -86,6 +90,9 @@ public struct SearchQuery: Sendable, Codable, Equatable {
                 "audience '\(audience)' is not one of \(Vocabularies.audiences.ids.joined(separator: ", "))")
         }
         if let origin, !Slug.isValidOrigin(origin) { problems.append("origin '\(origin)' is not an origin name") }
+        if let excludingOrigin, !Slug.isValidOrigin(excludingOrigin) {
+            problems.append("origin '\(excludingOrigin)' is not an origin name")
+        }
         if let from, let to, to < from { problems.append("to \(to) is before from \(from)") }
         if !(1...Self.maxLimit).contains(limit) { problems.append("limit must be 1 to \(Self.maxLimit)") }
         if offset < 0 || offset > 100_000 { problems.append("offset must be 0 to 100000") }
@@ -104,4 +111,12 @@ public struct SearchQuery: Sendable, Codable, Equatable {
         guard problems.isEmpty else { throw CatalogError(.invalidInput, problems.joined(separator: "; ")) }
         return query
     }
+}
+
+/// The order of a search's hits.
+public enum SearchOrder: String, Sendable, Codable, CaseIterable, ClosedSetDecodable {
+    /// The best match first; ties (and searches without words) by the next session.
+    case relevance
+    /// The entries this node stored (new or changed) most recently first: what a feed shows.
+    case newest
 }

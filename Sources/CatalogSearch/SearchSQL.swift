@@ -118,6 +118,7 @@ struct SearchSQL {
         if let type = query.type { add("d.type = ?", [type.rawValue]) }
         if let kind = query.kind { add("d.kind = ?", [kind]) }
         if let origin = query.origin { add("d.origin = ?", [origin]) }
+        if let other = query.excludingOrigin { add("d.origin != ?", [other]) }
         if query.freeOnly { add("d.free = 1", []) }
         if !query.includeLocal { add("d.local = 0", []) }
         tag("topic", query.topic)
@@ -197,7 +198,11 @@ struct SearchSQL {
     func pageStatement(_ stage: Stage, offset: Int, limit: Int) -> Statement {
         let (whereSQL, whereArguments) = whereClause(stage)
         let weights = SearchDocument.columnWeights.map { String($0) }.joined(separator: ", ")
-        let score = matchExpression == nil ? "0.0" : "bm25(search_fts, \(weights))"
+        // Newest first: the entry's place in this node's change feed, negated, as the score.
+        let score =
+            query.order == .newest
+            ? "-(SELECT e.receipt FROM entry e WHERE e.origin = d.origin AND e.id = d.id)"
+            : matchExpression == nil ? "0.0" : "bm25(search_fts, \(weights))"
         let next =
             "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = m.doc_id AND s.cancelled = 0 AND s.\"end\" > ?)"
         let nextCity = """
@@ -282,7 +287,7 @@ struct SearchSQL {
         let offset = query.offset
         var total: Int
         var page: [Row]
-        if matchExpression == nil {
+        if matchExpression == nil || query.order == .newest {
             page = try rows(pageStatement(.all, offset: offset, limit: limit))
             total = try page.first?["total"] as Int? ?? count(countStatement())
         } else {

@@ -13,10 +13,12 @@ public struct Searcher: Sendable {
         self.node = node
     }
 
-    /// The answer to `query`; its hint, when nothing matches, is put in `wording`'s words.
-    public func search(_ query: SearchQuery, wording: SearchHint.Wording = .parameters, now: Date = Date())
-        async throws -> SearchResponse
-    {
+    /// The answer to `query`; its hint, when nothing matches, is put in `wording`'s words (and not
+    /// looked for without `explainingEmpty`: each candidate costs a search).
+    public func search(
+        _ query: SearchQuery, wording: SearchHint.Wording = .parameters, explainingEmpty: Bool = true,
+        now: Date = Date()
+    ) async throws -> SearchResponse {
         let query = try query.validated()
         let result = try await node.store.search(query, now: now)
         let trust = try await NodeTrust.current(node, now: now)
@@ -33,7 +35,7 @@ public struct Searcher: Sendable {
                     viaPeer: match.entry.viaPeer, score: match.score,
                     next: match.nextStart.map { SearchResponse.Next(start: $0, city: match.nextCity) }, entry: entry))
         }
-        let hint = result.total == 0 ? try await hint(for: query, now: now) : nil
+        let hint = result.total == 0 && explainingEmpty ? try await hint(for: query, now: now) : nil
         return SearchResponse(
             total: result.total, offset: query.offset, limit: query.limit, matchedAllWords: result.matchedAllWords,
             hits: hits,

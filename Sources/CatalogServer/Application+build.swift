@@ -10,9 +10,11 @@ import ServiceLifecycle
 public typealias NodeRequestContext = BasicRequestContext
 
 /// Builds the router with every route of the protocol, so tests exercise exactly what `serve` runs.
-public func buildRouter(node: Node, metrics: NodeMetrics, limits: ServerLimits = ServerLimits()) -> Router<
-    NodeRequestContext
-> {
+///
+/// - Parameter scheme: what the node is reached by, for the addresses its pages hand out.
+public func buildRouter(
+    node: Node, metrics: NodeMetrics, limits: ServerLimits = ServerLimits(), scheme: String = "https"
+) -> Router<NodeRequestContext> {
     let router = Router(context: NodeRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsRecorder(metrics: metrics))
@@ -25,7 +27,7 @@ public func buildRouter(node: Node, metrics: NodeMetrics, limits: ServerLimits =
             middleware: LimitMiddleware(
                 limiter: ConcurrencyLimiter(limit: limits.expensiveConcurrency, queueLimit: limits.expensiveQueue)))
     SearchController(node: node, timeout: limits.expensiveTimeout).addRoutes(to: expensive)
-    let web = WebController<NodeRequestContext>(node: node, timeout: limits.expensiveTimeout)
+    let web = WebController<NodeRequestContext>(node: node, timeout: limits.expensiveTimeout, scheme: scheme)
     web.addPageRoutes(to: expensive)
     web.addStaticRoutes(to: router)
     OverviewController(node: node, timeout: limits.expensiveTimeout).addRoutes(to: expensive)
@@ -43,7 +45,8 @@ public func buildApplication(
     onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     try configuration.validate()
-    let router = buildRouter(node: node, metrics: NodeMetrics(node: node), limits: configuration.limits)
+    let router = buildRouter(
+        node: node, metrics: NodeMetrics(node: node), limits: configuration.limits, scheme: configuration.scheme)
     let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .init(configuration.limits.idleTimeout)))
     let server: HTTPServerBuilder
     if let tls = try configuration.tlsConfiguration(for: node.directory) {

@@ -2,33 +2,41 @@ import CatalogNode
 import CatalogWeb
 import Hummingbird
 
-/// The web catalog for members: the search page, entry pages and their calendars, and the
-/// stylesheet. Pages are HTML under a strict Content-Security-Policy; a page that is not there is
-/// an HTML 404 in the reader's language.
+/// The web catalog for members: the search page, entry and origin pages, calendars and feeds, and
+/// the stylesheet. Pages are HTML under a strict Content-Security-Policy; a page that is not there
+/// is an HTML 404 in the reader's language.
 struct WebController<Context: RequestContext>: Sendable {
     let node: Node
     let timeout: Duration
+    /// `https`, or `http` when serving plain HTTP on loopback.
+    let scheme: String
 
     /// The routes that search or check signatures: in the limited group, as `/v1/search` is.
     func addPageRoutes(to router: some RouterMethods<Context>) {
         router.get("/") { request, _ in
-            let language = Self.language(request)
-            var given: [String: String] = [:]
-            for (name, value) in request.uri.queryParameters { given[String(name)] = String(value) }
-            let parameters = given
-            let page = try await Deadline.run(timeout) {
-                try await WebCatalog.searchPage(node: node, parameters: parameters, language: language)
-            }
-            return Self.response(page)
+            let web = webRequest(request)
+            return try await answer { try await WebCatalog.searchPage(node: node, request: web) }
         }
         router.get("/entries/:origin/:id") { request, context in
             let language = Self.language(request)
             let origin = try context.parameters.require("origin")
             let id = try context.parameters.require("id")
-            let page = try await Deadline.run(timeout) {
+            return try await answer {
                 try await WebCatalog.entryPage(node: node, origin: origin, id: id, language: language)
             }
-            return Self.response(page)
+        }
+        router.get("/origins/:origin") { request, context in
+            let web = webRequest(request)
+            let origin = try context.parameters.require("origin")
+            return try await answer { try await WebCatalog.originPage(node: node, origin: origin, request: web) }
+        }
+        router.get("/calendar.ics") { request, _ in
+            let web = webRequest(request)
+            return try await answer { try await WebCatalog.searchCalendar(node: node, request: web) }
+        }
+        router.get("/feed.atom") { request, _ in
+            let web = webRequest(request)
+            return try await answer { try await WebCatalog.searchFeed(node: node, request: web) }
         }
         router.get("/entries/:origin/:id/calendar.ics") { request, context in
             let origin = try context.parameters.require("origin")
@@ -55,19 +63,54 @@ struct WebController<Context: RequestContext>: Sendable {
         }
     }
 
+    func answer(_ render: @escaping @Sendable () async throws -> WebPage) async throws -> Response {
+        Self.response(try await Deadline.run(timeout, render))
+    }
+
+    func webRequest(_ request: Request) -> WebRequest {
+        var parameters: [String: String] = [:]
+        for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
+        return WebRequest(
+            parameters: parameters, language: Self.language(request),
+            base: "\(scheme)://\(Self.host(request) ?? "127.0.0.1:\(node.config.port)")")
+    }
+
+    /// The host the reader reached the node at, when the `Host` header is a plain host name or
+    /// address with an optional port; nothing else goes into the addresses a page hands out.
+    static func host(_ request: Request) -> String? {
+        guard let host = request.headers[HTTPFields.Element.Name("Host")!] ?? request.head.authority,
+            (1...260).contains(host.utf8.count)
+        else { return nil }
+        return host.utf8.allSatisfy(isHostByte) ? host : nil
+    }
+
+    /// Letters, digits, `.`, `-`, and `:`, `[`, `]` for a port or an IPv6 address.
+    private static func isHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            true
+        case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: "["), UInt8(ascii: "]"): true
+        default: false
+        }
+    }
+
     static func language(_ request: Request) -> WebLanguage {
         WebLanguage.choose(
             parameter: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
     }
 
     static func response(_ page: WebPage) -> Response {
-        Response(
-            status: HTTPResponse.Status(code: page.status),
-            headers: [
-                .contentType: "text/html; charset=utf-8", .contentLanguage: page.language.rawValue,
-                .contentSecurityPolicy: WebPage.contentSecurityPolicy, .xContentTypeOptions: "nosniff",
-                HTTPFields.Element.Name("Referrer-Policy")!: "same-origin", .cacheControl: "no-cache",
-            ],
-            body: .init(byteBuffer: ByteBuffer(string: page.html)))
+        var headers: HTTPFields = [
+            .contentType: page.contentType, .contentLanguage: page.language.rawValue, .xContentTypeOptions: "nosniff",
+            .cacheControl: "no-cache",
+        ]
+        if page.isHTML {
+            headers[.contentSecurityPolicy] = WebPage.contentSecurityPolicy
+            headers[HTTPFields.Element.Name("Referrer-Policy")!] = "same-origin"
+        }
+        return Response(
+            status: HTTPResponse.Status(code: page.status), headers: headers,
+            body: .init(byteBuffer: ByteBuffer(string: page.body)))
     }
 }

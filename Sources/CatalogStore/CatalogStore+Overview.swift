@@ -98,28 +98,43 @@ extension CatalogStore {
                 arguments: arguments
             ).map { OverviewCounts.Cell(region: $0[0], topic: $0[1], count: $0[2]) }
 
-            let refusals = Dictionary(
-                try Row.fetchAll(db, sql: "SELECT origin, sum(count) FROM refusal_count WHERE origin != '' GROUP BY 1")
-                    .map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: { a, _ in a })
-            counts.origins = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT o.name, o.is_self, o.max_seq,
-                           (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 0 AND e.visibility = 'federated') AS live,
-                           (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 1 AND e.visibility = 'federated') AS withdrawn
-                    FROM origin o ORDER BY o.is_self DESC, o.name
-                    """
-            ).map { row in
-                let name: String = row["name"]
-                let isSelf: Bool = row["is_self"]
-                let live: Int = row["live"]
-                let head = try StoredHead.fetchOne(db, key: name)
-                let complete = try isSelf || head.map { try Self.copyMatches($0, held: live, db) } ?? true
-                return OverviewCounts.OriginRow(
-                    name: name, isSelf: isSelf, maxSeq: row["max_seq"], live: live, withdrawn: row["withdrawn"],
-                    head: head, complete: complete, refusals: refusals[name] ?? 0)
-            }
+            counts.origins = try Self.originRows(db)
             return counts
+        }
+    }
+
+    /// One origin as the node holds it (as the overview counts it), or nil when it holds nothing of it.
+    public func originRow(_ name: String) async throws -> OverviewCounts.OriginRow? {
+        try await read { db in try Self.originRows(name: name, db).first }
+    }
+
+    /// Every origin the node holds, its own first, or only `name`.
+    static func originRows(name: String? = nil, _ db: Database) throws -> [OverviewCounts.OriginRow] {
+        let refusals = Dictionary(
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT origin, sum(count) FROM refusal_count WHERE origin != '' AND (? IS NULL OR origin = ?) GROUP BY 1",
+                arguments: [name, name]
+            ).map { ($0[0] as String, $0[1] as Int) }, uniquingKeysWith: { a, _ in a })
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.name, o.is_self, o.max_seq,
+                       (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 0 AND e.visibility = 'federated') AS live,
+                       (SELECT count(*) FROM entry e WHERE e.origin = o.name AND e.deleted = 1 AND e.visibility = 'federated') AS withdrawn
+                FROM origin o WHERE ? IS NULL OR o.name = ? ORDER BY o.is_self DESC, o.name
+                """,
+            arguments: [name, name]
+        ).map { row in
+            let name: String = row["name"]
+            let isSelf: Bool = row["is_self"]
+            let live: Int = row["live"]
+            let head = try StoredHead.fetchOne(db, key: name)
+            let complete = try isSelf || head.map { try Self.copyMatches($0, held: live, db) } ?? true
+            return OverviewCounts.OriginRow(
+                name: name, isSelf: isSelf, maxSeq: row["max_seq"], live: live, withdrawn: row["withdrawn"],
+                head: head, complete: complete, refusals: refusals[name] ?? 0)
         }
     }
 }

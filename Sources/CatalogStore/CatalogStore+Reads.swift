@@ -87,16 +87,17 @@ public struct SignerGroup: Sendable, Hashable {
 extension CatalogStore {
     /// Every received origin's envelopes grouped by the key id they are signed under: whether a
     /// copy still verifies under the keys trusted for its seqs can be told from these, reading the
-    /// envelopes themselves only for groups in doubt.
-    public func signerGroups() async throws -> [SignerGroup] {
+    /// envelopes themselves only for groups in doubt. Only `origin`'s groups, when given.
+    public func signerGroups(origin: String? = nil) async throws -> [SignerGroup] {
         try await read { db in
             try Row.fetchAll(
                 db,
                 sql: """
                     SELECT origin, signer, min(seq), max(seq), count(*) FROM entry
-                    WHERE origin NOT IN (SELECT name FROM origin WHERE is_self = 1)
+                    WHERE origin NOT IN (SELECT name FROM origin WHERE is_self = 1) AND (? IS NULL OR origin = ?)
                     GROUP BY origin, signer
-                    """
+                    """,
+                arguments: [origin, origin]
             ).map { SignerGroup(origin: $0[0], signer: $0[1], minSeq: $0[2], maxSeq: $0[3], count: $0[4]) }
         }
     }

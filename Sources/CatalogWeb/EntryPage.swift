@@ -1,8 +1,10 @@
 import CatalogCore
 import CatalogNode
 import CatalogReports
+import CatalogSearch
 import CatalogStore
 import CatalogTrust
+import CatalogWire
 import Foundation
 
 /// `GET /entries/{origin}/{id}`: every field a member needs, the sessions, where the entry comes
@@ -80,7 +82,35 @@ enum EntryPage {
         }
         context["provenance"] = provenance(
             stored: stored, signed: signed, origins: origins, language: language, now: now)
+        let related = try await related(to: entry, origin: origin, node: node, now: now).map {
+            SearchPage.hit(for: $0, origins: origins, language: language, t: t)
+        }
+        context["related"] = related
+        context["hasRelated"] = !related.isEmpty
         return WebPage(status: 200, language: language, html: WebTemplates.render(context, "entry"))
+    }
+
+    static let relatedCount = 5
+
+    /// Offerings of other origins that share the entry's words (its title and keywords) and, when
+    /// no other origin has those words, its technology field: the matchmaking across clusters. The
+    /// search ranks them as any search does (all words first, then any of them).
+    static func related(to entry: Entry, origin: String, node: Node, now: Date) async throws
+        -> [SearchResponse.Hit]
+    {
+        let searcher = Searcher(node: node)
+        var query = SearchQuery(
+            text: ([entry.title.preferred() ?? ""] + entry.keywords).joined(separator: " "), limit: relatedCount)
+        query.excludingOrigin = origin
+        // At most the search's word limit: the title's words, then keywords.
+        query.text = query.words.joined(separator: " ")
+        var hits = query.text.isEmpty ? [] : try await searcher.search(query, explainingEmpty: false, now: now).hits
+        if hits.isEmpty, let topic = entry.topics.first {
+            query.text = ""
+            query.topic = topic
+            hits = try await searcher.search(query, explainingEmpty: false, now: now).hits
+        }
+        return hits
     }
 
     /// Links a page shows: http and https only (a catalog could hold `javascript:`).

@@ -40,13 +40,12 @@ enum SearchPage {
         let values: [FacetValue]
     }
 
-    static func render(
-        node: Node, parameters raw: [String: String], language: WebLanguage, now: Date = Date()
-    ) async throws -> WebPage {
+    static func render(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        let language = request.language
         let query: WebQuery
         let search: SearchQuery
         do {
-            query = try WebQuery(raw, language: language)
+            query = try WebQuery(request.parameters, language: language)
             search = try query.searchQuery()
         } catch let problem as WebProblem {
             return ErrorPage.badRequest(node: node, message: problem.message, language: language)
@@ -62,24 +61,38 @@ enum SearchPage {
         let origins = try await OriginDirectory(node: node, now: now)
         let t = WebText.strings(language)
 
+        let links = SearchFeeds.links(query, request: request)
         var context = PageFrame.context(
             language: language, nodeName: node.config.displayName, title: t["searchHeading"] ?? "",
-            switchHref: query.href(page: query.page, language: language.other))
+            switchHref: query.href(page: query.page, language: language.other), feedHref: links.feed)
+        context["subscribe"] = links
         context["q"] = search.text
         context["from"] = search.from?.text ?? ""
         context["to"] = search.to?.text ?? ""
         context["free"] = search.freeOnly
         context["selects"] = selects(search, language: language, t: t)
-        let hits = response.hits.map { hit(for: $0, origins: origins, language: language, t: t) }
-        context["hits"] = hits
-        context["hasHits"] = !hits.isEmpty
-        context["first"] = response.offset + 1
-        context["countText"] = countText(response, language: language)
+        context.merge(results(response, query: query, origins: origins, language: language, t: t)) { $1 }
         if let suggestion = response.suggestion, let hint = SearchHint(suggestion) {
             context["hint"] = true
             context["hintText"] = hintText(hint, language: language, t: t)
             context["hintHref"] = hintHref(hint, query: query, language: language)
         }
+        let facets = facetLists(response, query: query, origins: origins, language: language, t: t)
+        context["facets"] = facets
+        context["hasFacets"] = !facets.isEmpty
+        return WebPage(status: 200, language: language, html: WebTemplates.render(context, "search"))
+    }
+
+    /// What the `hits` partial shows: the hits, the count and the paging links.
+    static func results(
+        _ response: SearchResponse, query: WebQuery, origins: OriginDirectory, language: WebLanguage,
+        t: [String: String]
+    ) -> [String: Any] {
+        let hits = response.hits.map { hit(for: $0, origins: origins, language: language, t: t) }
+        var context: [String: Any] = [
+            "hits": hits, "hasHits": !hits.isEmpty, "first": response.offset + 1,
+            "countText": countText(response, language: language),
+        ]
         let previous = query.page > 1 ? query.href(page: query.page - 1, language: language) : nil
         let next =
             response.offset + response.hits.count < response.total && query.page < WebQuery.maxPage
@@ -89,10 +102,7 @@ enum SearchPage {
             context["previousHref"] = previous
             context["nextHref"] = next
         }
-        let facets = facetLists(response, query: query, origins: origins, language: language, t: t)
-        context["facets"] = facets
-        context["hasFacets"] = !facets.isEmpty
-        return WebPage(status: 200, language: language, html: WebTemplates.render(context, "search"))
+        return context
     }
 
     static func selects(_ query: SearchQuery, language: WebLanguage, t: [String: String]) -> [Select] {

@@ -5,10 +5,8 @@ import Foundation
 /// The web catalog's pages, as the server's routes ask for them.
 public enum WebCatalog {
     /// `GET /`: search with the `/v1/search` parameters, `page` and `lang`.
-    public static func searchPage(node: Node, parameters: [String: String], language: WebLanguage, now: Date = Date())
-        async throws -> WebPage
-    {
-        try await SearchPage.render(node: node, parameters: parameters, language: language, now: now)
+    public static func searchPage(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        try await SearchPage.render(node: node, request: request, now: now)
     }
 
     /// `GET /entries/{origin}/{id}`.
@@ -16,6 +14,24 @@ public enum WebCatalog {
         async throws -> WebPage
     {
         try await EntryPage.render(node: node, origin: origin, id: id, language: language, now: now)
+    }
+
+    /// `GET /origins/{origin}`: one origin's catalog, `page` and `lang`.
+    public static func originPage(node: Node, origin: String, request: WebRequest, now: Date = Date())
+        async throws -> WebPage
+    {
+        try await OriginPage.render(
+            node: node, origin: origin, parameters: request.parameters, language: request.language, now: now)
+    }
+
+    /// `GET /calendar.ics`: the sessions of the trainings a search finds, as iCalendar.
+    public static func searchCalendar(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        try await SearchFeeds.calendar(node: node, request: request, now: now)
+    }
+
+    /// `GET /feed.atom`: the entries a search finds, new or changed here most recently first, as Atom.
+    public static func searchFeed(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        try await SearchFeeds.atom(node: node, request: request, now: now)
     }
 
     /// `GET /entries/{origin}/{id}/calendar.ics`: the training's sessions as iCalendar; nil when

@@ -1,8 +1,25 @@
-/// A rendered page: its status and HTML, and the language it is in.
+/// A rendered answer: its status, content type and body, and the language it is in. Mostly an
+/// HTML page; feeds and calendars too.
 public struct WebPage: Sendable {
+    public static let htmlType = "text/html; charset=utf-8"
+
     public let status: Int
     public let language: WebLanguage
-    public let html: String
+    public let contentType: String
+    public let body: String
+
+    init(status: Int, language: WebLanguage, html: String) {
+        self.init(status: status, language: language, contentType: Self.htmlType, body: html)
+    }
+
+    init(status: Int, language: WebLanguage, contentType: String, body: String) {
+        self.status = status
+        self.language = language
+        self.contentType = contentType
+        self.body = body
+    }
+
+    public var isHTML: Bool { contentType == Self.htmlType }
 
     /// The policy every page is served with: nothing but the node's own stylesheet and images,
     /// no scripts, forms only to the node, and no framing.
@@ -17,13 +34,30 @@ public struct WebPage: Sendable {
 /// What every page's head and foot need: the node's name, the language and its switch, the title.
 enum PageFrame {
     static func context(
-        language: WebLanguage, nodeName: String, title: String, switchHref: String, jsonLD: String? = nil
+        language: WebLanguage, nodeName: String, title: String, switchHref: String, jsonLD: String? = nil,
+        feedHref: String? = nil
     ) -> [String: Any] {
         var context: [String: Any] = [
             "lang": language.rawValue, "otherLang": language.other.rawValue, "t": WebText.strings(language),
             "nodeName": nodeName, "title": title, "switchHref": switchHref,
         ]
         if let jsonLD { context["jsonLD"] = jsonLD }
+        if let feedHref { context["feedHref"] = feedHref }
         return context
+    }
+}
+
+/// What a page is asked: the query parameters, the language, and the address the reader reached the
+/// node at (`https://host:port`), for the addresses a page hands out to other programs (feeds,
+/// calendars).
+public struct WebRequest: Sendable {
+    public let parameters: [String: String]
+    public let language: WebLanguage
+    public let base: String
+
+    public init(parameters: [String: String], language: WebLanguage, base: String) {
+        self.parameters = parameters
+        self.language = language
+        self.base = base
     }
 }

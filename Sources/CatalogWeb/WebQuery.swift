@@ -12,8 +12,11 @@ struct WebQuery {
     /// The parameters as given, empty ones and `lang` and `page` left out.
     let parameters: [String: String]
     let page: Int
+    /// The page these parameters are for: `/`, or an origin's page.
+    let path: String
 
-    init(_ raw: [String: String], language: WebLanguage) throws {
+    init(_ raw: [String: String], language: WebLanguage, path: String = "/") throws {
+        self.path = path
         var parameters = raw.filter { !$0.value.trimmingCharacters(in: .whitespaces).isEmpty }
         parameters["lang"] = nil
         let pageText = parameters.removeValue(forKey: "page")
@@ -58,18 +61,19 @@ struct WebQuery {
     }
 
     /// The address of this search with `changes` applied (nil removes a parameter), on `page`.
-    func href(_ changes: [String: String?] = [:], page: Int = 1, language: WebLanguage) -> String {
+    func href(_ changes: [String: String?] = [:], page: Int = 1, language: WebLanguage, path: String? = nil) -> String {
+        let path = path ?? self.path
         var values = parameters
         for (name, value) in changes { values[name] = value }
         var items = values.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         if page > 1 { items.append(URLQueryItem(name: "page", value: String(page))) }
         items.append(URLQueryItem(name: "lang", value: language.rawValue))
         var components = URLComponents()
-        components.path = "/"
+        components.path = path
         components.queryItems = items
         // `+` in a value must stay a plus, not become a space.
         components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
-        return components.string ?? "/"
+        return components.string ?? path
     }
 }
 

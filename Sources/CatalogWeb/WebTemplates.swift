@@ -9,7 +9,8 @@ enum WebTemplates {
         let templates: [(String, [UInt8])] = [
             ("head", PackageResources.head_mustache), ("foot", PackageResources.foot_mustache),
             ("search", PackageResources.search_mustache), ("entry", PackageResources.entry_mustache),
-            ("error", PackageResources.error_mustache),
+            ("error", PackageResources.error_mustache), ("hits", PackageResources.hits_mustache),
+            ("origin", PackageResources.origin_mustache), ("atom", PackageResources.atom_mustache),
         ]
         for (name, bytes) in templates {
             do {

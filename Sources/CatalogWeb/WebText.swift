@@ -22,6 +22,9 @@ enum WebText {
         "languages": "Sprachen", "backToSearch": "Zur Suche", "notFound": "Nicht gefunden",
         "badRequest": "Ungültige Anfrage", "switchLanguage": "English", "facetCounts": "Eingrenzen",
         "keywords": "Schlagwörter", "verified": "Signatur geprüft", "unverified": "Signatur nicht bestätigt",
+        "entriesHeld": "Einträge", "freshness": "Stand", "searchThisCatalog": "In diesem Katalog suchen",
+        "related": "Passende Angebote anderer Cluster", "subscribe": "Abonnieren",
+        "subscribeCalendar": "Termine als Kalender abonnieren", "subscribeFeed": "Neue Einträge als Feed",
     ]
 
     static let english: [String: String] = [
@@ -41,5 +44,8 @@ enum WebText {
         "languages": "Languages", "backToSearch": "Back to search", "notFound": "Not found",
         "badRequest": "Bad request", "switchLanguage": "Deutsch", "facetCounts": "Narrow down",
         "keywords": "Keywords", "verified": "signature checked", "unverified": "signature not confirmed",
+        "entriesHeld": "Entries", "freshness": "State", "searchThisCatalog": "Search this catalog",
+        "related": "Related offerings from other clusters", "subscribe": "Subscribe",
+        "subscribeCalendar": "Subscribe to the dates as a calendar", "subscribeFeed": "New entries as a feed",
     ]
 }

@@ -1,0 +1,126 @@
+import CatalogCore
+import CatalogNode
+import CatalogReports
+import CatalogSearch
+import CatalogWire
+import Foundation
+
+/// Subscriptions to a search, with the search page's parameters: `/calendar.ics?…` is the sessions
+/// of its trainings as a live iCalendar feed, `/feed.atom?…` its entries as Atom 1.0, those new or
+/// changed at this node most recently first. Both search as the page does (public entries only).
+enum SearchFeeds {
+    /// Entries in a feed.
+    static let feedSize = 50
+    /// Trainings in a calendar, found in pages of the search's largest page.
+    static let calendarTrainings = 1_000
+
+    struct Links {
+        let calendar: String
+        let webcal: String
+        let feed: String
+    }
+
+    /// The subscription addresses of the search `query`, as absolute URLs.
+    static func links(_ query: WebQuery, request: WebRequest) -> Links {
+        let calendar = request.base + query.href(language: request.language, path: "/calendar.ics")
+        let webcal = "webcal" + calendar.drop { $0 != ":" }
+        return Links(
+            calendar: calendar, webcal: webcal,
+            feed: request.base + query.href(language: request.language, path: "/feed.atom"))
+    }
+
+    static func calendar(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        let language = request.language
+        var search: SearchQuery
+        do {
+            search = try WebQuery(request.parameters, language: language).searchQuery()
+        } catch let problem as WebProblem {
+            return ErrorPage.badRequest(node: node, message: problem.message, language: language)
+        } catch let error as CatalogError {
+            return ErrorPage.badRequest(node: node, message: error.message, language: language)
+        }
+        search.type = .training
+        search.facets = false
+        search.limit = SearchQuery.maxLimit
+        search.offset = 0
+        let origins = try await OriginDirectory(node: node, now: now)
+        let searcher = Searcher(node: node)
+        var items: [ICalendarExport.Item] = []
+        while items.count < calendarTrainings {
+            let response: SearchResponse
+            do {
+                response = try await searcher.search(search, explainingEmpty: false, now: now)
+            } catch let error as CatalogError where error.code == .invalidInput {
+                return ErrorPage.badRequest(node: node, message: error.message, language: language)
+            }
+            items += response.hits.map {
+                ICalendarExport.Item(
+                    origin: $0.origin, organizerName: origins.info($0.origin).displayName, seq: $0.seq,
+                    updated: $0.updated, entry: $0.entry)
+            }
+            search.offset += response.hits.count
+            if response.hits.isEmpty || search.offset >= response.total { break }
+        }
+        let name = [search.text, node.config.displayName].filter { !$0.isEmpty }.joined(separator: " · ")
+        return WebPage(
+            status: 200, language: language, contentType: "text/calendar; charset=utf-8",
+            body: ICalendarExport.render(items, calendarName: name))
+    }
+
+    static func atom(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        let language = request.language
+        let query: WebQuery
+        var search: SearchQuery
+        do {
+            query = try WebQuery(request.parameters, language: language)
+            search = try query.searchQuery()
+        } catch let problem as WebProblem {
+            return ErrorPage.badRequest(node: node, message: problem.message, language: language)
+        } catch let error as CatalogError {
+            return ErrorPage.badRequest(node: node, message: error.message, language: language)
+        }
+        search.order = .newest
+        search.facets = false
+        search.limit = feedSize
+        search.offset = 0
+        let response: SearchResponse
+        do {
+            response = try await Searcher(node: node).search(search, explainingEmpty: false, now: now)
+        } catch let error as CatalogError where error.code == .invalidInput {
+            return ErrorPage.badRequest(node: node, message: error.message, language: language)
+        }
+        let origins = try await OriginDirectory(node: node, now: now)
+        let t = WebText.strings(language)
+        let links = links(query, request: request)
+        let page = request.base + query.href(language: language)
+        var context: [String: Any] = [
+            "lang": language.rawValue, "feedID": page, "selfHref": links.feed, "pageHref": page,
+            "nodeName": node.config.displayName,
+            "title": [search.text, node.config.displayName].filter { !$0.isEmpty }.joined(separator: " · "),
+            "subtitle": t["subscribeFeed"] ?? "",
+        ]
+        context["items"] = response.hits.map { hit in
+            let summaryParts = [
+                SearchPage.typeLabel(hit.entry, language: language, t: t),
+                hit.next.flatMap { WebFormat.instant($0.start, language) }.map {
+                    "\(t["nextDate"] ?? ""): \($0)\(hit.next?.city.map { ", \($0)" } ?? "")"
+                },
+                hit.entry.summary?.preferred(language.rawValue),
+            ]
+            return [
+                "href": request.base + EntryPage.href(origin: hit.origin, id: hit.id, language: language),
+                "title": hit.entry.title.preferred(language.rawValue) ?? hit.id, "updated": hit.updated,
+                "originName": origins.info(hit.origin).displayName,
+                "categories": hit.entry.topics.map {
+                    ["term": $0, "label": WebFormat.label(Vocabularies.topics, $0, language)]
+                },
+                "summary": summaryParts.compactMap { $0 }.joined(separator: " · "),
+            ] as [String: Any]
+        }
+        // The feed changed when its newest entry did; an empty feed, now.
+        context["updated"] = response.hits.map(\.updated).max() ?? Timestamp.format(now)
+        return WebPage(
+            status: 200, language: language, contentType: "application/atom+xml; charset=utf-8",
+            body: WebTemplates.render(context, "atom"))
+    }
+}

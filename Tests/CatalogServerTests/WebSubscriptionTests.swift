@@ -1,0 +1,144 @@
+import CatalogCore
+import CatalogServer
+import CatalogTestSupport
+import CatalogWeb
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Origin pages, related offerings, and subscriptions to a search (iCalendar and Atom), over the
+/// national node of the example federation.
+@Suite("The web catalog's origin pages, related offerings and subscriptions")
+struct WebSubscriptionTests {
+    func app(_ test: TestNode) -> some ApplicationProtocol {
+        var limits = ServerLimits()
+        limits.expensiveTimeout = .seconds(300)
+        return Application(router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node), limits: limits))
+    }
+
+    func get(_ client: some TestClientProtocol, _ uri: String, host: String = "catalog.example:8443") async throws
+        -> (status: HTTPResponse.Status, headers: HTTPFields, body: String)
+    {
+        try await client.execute(uri: uri, method: .get, headers: [HTTPFields.Element.Name("Host")!: host]) {
+            response in
+            (response.status, response.headers, String(buffer: response.body))
+        }
+    }
+
+    /// Runs a Python check on `text` (written to a file) and returns what it printed.
+    func python(_ script: String, on text: String, in test: TestNode, module: String) throws -> String {
+        try Tool.requirePython(module: module)
+        let file = try test.directory.write("answer-\(UUID().uuidString)", text)
+        let result = try Shell.run("python3", ["-c", script, file.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test("an origin's page shows its level, region, fields, how current its copy is, and its entries")
+    func originPage() async throws {
+        let test = try await ExampleFederation.nationalNode()
+        defer { test.remove() }
+        let request = WebRequest(parameters: [:], language: .de, base: "https://catalog.example")
+        let page = try await WebCatalog.originPage(
+            node: test.node, origin: "microtech-sued", request: request, now: Timestamp.parse("2026-12-01T12:00:00Z")!)
+        #expect(page.status == 200)
+        for text in [
+            "<h1>microtech-sued</h1>", "Clusterorganisation · Baden-Württemberg", "Mikrosystemtechnik",
+            "Aktuell: entspricht dem signierten Stand vom 29.11.2026, 10:00 Uhr", "Reinraum-Mitnutzung",
+            #"href="/?origin=microtech-sued&amp;lang=de""#,
+        ] {
+            #expect(page.body.contains(text), "\(text)")
+        }
+        #expect(!page.body.contains("Mitglieder-Stammtisch") && !page.body.contains("GMP-Grundlagen"))
+        let stale = try await WebCatalog.originPage(
+            node: test.node, origin: "microtech-sued", request: request, now: Timestamp.parse("2027-01-05T12:00:00Z")!)
+        #expect(stale.body.contains("Veraltet: der signierte Stand ist am 29.12.2026, 10:00 Uhr abgelaufen."))
+        try await app(test).test(.router) { client in
+            let english = try await get(client, "/origins/photonics-bayern?lang=en")
+            #expect(english.status == .ok && english.body.contains("Cluster organization · Bavaria"))
+            for uri in ["/origins/nobody", "/origins/Not%20Valid", "/origins/microtech-sued?page=0"] {
+                let answer = try await get(client, uri)
+                #expect(answer.status == (uri.hasSuffix("page=0") ? .badRequest : .notFound), "\(uri)")
+            }
+        }
+    }
+
+    @Test("an entry page lists related offerings of other clusters, never its own origin's")
+    func relatedOfferings() async throws {
+        let test = try await ExampleFederation.nationalNode()
+        defer { test.remove() }
+        try await app(test).test(.router) { client in
+            let page = try await get(client, "/entries/medicalmountains/reinraum-praxis")
+            #expect(page.status == .ok)
+            let related = try #require(page.body.range(of: #"<section class="related""#))
+            let section = String(page.body[related.lowerBound...])
+            #expect(section.contains("/entries/microtech-sued/reinraum-grundlagen-2027"))
+            #expect(!section.contains("/entries/medicalmountains/"))
+            #expect(section.contains("Passende Angebote anderer Cluster"))
+        }
+    }
+
+    @Test("a search's calendar holds every session of its public trainings, and icalendar reads it")
+    func searchCalendar() async throws {
+        let test = try await ExampleFederation.nationalNode()
+        defer { test.remove() }
+        try await app(test).test(.router) { client in
+            let search = try await get(client, "/v1/search?type=training&topic=medtech&limit=200")
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(search.body.utf8)) as? [String: Any])
+            let hits = try #require(answer["hits"] as? [[String: Any]])
+            let sessions = hits.reduce(0) { $0 + (($1["entry"] as? [String: Any])?["sessions"] as? [Any] ?? []).count }
+            #expect(sessions > 5)
+            let calendar = try await get(client, "/calendar.ics?topic=medtech&type=offering")
+            #expect(calendar.status == .ok && calendar.headers[.contentType] == "text/calendar; charset=utf-8")
+            let count = try python(
+                """
+                import sys, icalendar
+                calendar = icalendar.Calendar.from_ical(open(sys.argv[1], encoding="utf-8").read())
+                print(len([c for c in calendar.walk() if c.name == "VEVENT"]))
+                """, on: calendar.body, in: test, module: "icalendar")
+            #expect(count == String(sessions))
+            let bad = try await get(client, "/calendar.ics?region=Mars")
+            #expect(bad.status == .badRequest && bad.body.contains("keine bekannte Region"))
+        }
+    }
+
+    @Test("a search's Atom feed lists its entries, newest here first, and feedparser reads it")
+    func searchFeed() async throws {
+        let test = try await ExampleFederation.nationalNode()
+        defer { test.remove() }
+        var newest = Fixtures.training(id: "reinraum-neu")
+        newest.title = LocalizedText(["de": "Reinraum-Kurs, ganz neu"])
+        var local = Fixtures.training(id: "reinraum-intern")
+        local.title = LocalizedText(["de": "Reinraum intern"])
+        local.visibility = .local
+        _ = try await test.node.put([newest, local])
+        try await app(test).test(.router) { client in
+            let feed = try await get(client, "/feed.atom?q=Reinraum")
+            #expect(feed.status == .ok && feed.headers[.contentType] == "application/atom+xml; charset=utf-8")
+            let parsed = try python(
+                """
+                import sys, feedparser
+                feed = feedparser.parse(open(sys.argv[1], encoding="utf-8").read())
+                assert not feed.bozo, feed.bozo_exception
+                assert feed.version == "atom10", feed.version
+                print(len(feed.entries))
+                for entry in feed.entries: print(entry.link)
+                """, on: feed.body, in: test, module: "feedparser"
+            ).split(separator: "\n").map(String.init)
+            #expect(Int(parsed.first ?? "") ?? 0 >= 3)
+            #expect(parsed.dropFirst().first == "https://catalog.example:8443/entries/national/reinraum-neu?lang=de")
+            #expect(
+                parsed.contains("https://catalog.example:8443/entries/microtech-sued/reinraum-grundlagen-2027?lang=de"))
+            #expect(!feed.body.contains("reinraum-intern"))
+            // The search page hands out both subscriptions, and a Host header that is not a host
+            // name does not get into them.
+            let page = try await get(client, "/?q=Reinraum", host: "evil.example\"><script>")
+            #expect(page.body.contains(#"href="webcal://127.0.0.1:8443/calendar.ics?q=Reinraum&amp;lang=de""#))
+            #expect(
+                page.body.contains(
+                    #"type="application/atom+xml" href="https://127.0.0.1:8443/feed.atom?q=Reinraum&amp;lang=de""#))
+            #expect(!page.body.contains("evil.example"))
+        }
+    }
+}
