@@ -148,6 +148,7 @@ let package = Package(
                 .embedInCode("Templates/hits.mustache"),
                 .embedInCode("Templates/origin.mustache"),
                 .embedInCode("Templates/atom.mustache"),
+                .embedInCode("Templates/embed.mustache"),
                 .embedInCode("Static/catalog.css"),
             ],
             swiftSettings: strict

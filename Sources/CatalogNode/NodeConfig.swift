@@ -20,6 +20,9 @@ public struct NodeConfig: Codable, Sendable, Equatable {
     public var headValidityDays: Int
     /// How often `serve` pulls from each peer, in seconds. Default 300.
     public var syncIntervalSeconds: Int
+    /// Web origins (`https://www.example.de`) whose pages may frame the embeddable list (`/embed`)
+    /// and read `GET /v1/search` from a browser (CORS). Default: none.
+    public var embedOrigins: [String]
 
     public static let defaultPort = 8443
     public static let defaultHeadValidityDays = 30
@@ -28,7 +31,7 @@ public struct NodeConfig: Codable, Sendable, Equatable {
     public init(
         name: String, displayName: String, level: NodeLevel, region: String, hosts: [String] = [],
         port: Int = defaultPort, headValidityDays: Int = defaultHeadValidityDays,
-        syncIntervalSeconds: Int = defaultSyncIntervalSeconds
+        syncIntervalSeconds: Int = defaultSyncIntervalSeconds, embedOrigins: [String] = []
     ) {
         self.name = name
         self.displayName = displayName
@@ -38,10 +41,11 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         self.port = port
         self.headValidityDays = headValidityDays
         self.syncIntervalSeconds = syncIntervalSeconds
+        self.embedOrigins = embedOrigins
     }
 
     enum CodingKeys: String, CodingKey {
-        case name, displayName, level, region, hosts, port, headValidityDays, syncIntervalSeconds
+        case name, displayName, level, region, hosts, port, headValidityDays, syncIntervalSeconds, embedOrigins
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,6 +59,7 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         headValidityDays = try c.decodeIfPresent(Int.self, forKey: .headValidityDays) ?? Self.defaultHeadValidityDays
         syncIntervalSeconds =
             try c.decodeIfPresent(Int.self, forKey: .syncIntervalSeconds) ?? Self.defaultSyncIntervalSeconds
+        embedOrigins = try c.decodeIfPresent([String].self, forKey: .embedOrigins) ?? []
     }
 
     /// Every rule the values break, as one-line reasons naming the setting.
@@ -79,7 +84,34 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         if !(1...86_400).contains(syncIntervalSeconds) {
             problems.append("syncIntervalSeconds must be 1 to 86400")
         }
+        if embedOrigins.count > 20 { problems.append("embedOrigins may list at most 20 origins") }
+        for origin in embedOrigins where !Self.isWebOrigin(origin) {
+            problems.append(
+                "embedOrigins entry '\(SafeText.excerpt(origin, limit: 80))' is not a web origin such as https://www.example.de (scheme and host, an optional port, no path)"
+            )
+        }
         return problems
+    }
+
+    /// `https://host` or `http://host`, with an optional port, and nothing else: what a browser
+    /// sends as `Origin` and what a Content-Security-Policy source may name.
+    static func isWebOrigin(_ text: String) -> Bool {
+        let rest: Substring
+        if text.hasPrefix("https://") {
+            rest = text.dropFirst(8)
+        } else if text.hasPrefix("http://") {
+            rest = text.dropFirst(7)
+        } else {
+            return false
+        }
+        let parts = rest.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let host = parts.first, isHostName(String(host)) else { return false }
+        if parts.count == 2 {
+            guard let port = Int(parts[1]), (1...65535).contains(port), parts[1].allSatisfy(\.isNumber) else {
+                return false
+            }
+        }
+        return true
     }
 
     static func isHostName(_ host: String) -> Bool {
@@ -148,6 +180,11 @@ public struct NodeConfig: Codable, Sendable, Equatable {
             # How often `clusternode serve` pulls from each peer, in seconds. A peer that fails is
             # retried with a growing delay, up to an hour. Default: \(Self.defaultSyncIntervalSeconds).
             syncIntervalSeconds: \(syncIntervalSeconds)
+
+            # Web origins whose pages may show the catalog's embeddable list (/embed) in an iframe
+            # and call GET /v1/search from a browser, e.g. ["https://www.medicalmountains.de"].
+            # Every other site gets frame-ancestors 'none'. Default: [].
+            embedOrigins: [\(embedOrigins.map(quoted).joined(separator: ", "))]
 
             """
     }

@@ -18,6 +18,7 @@ public func buildRouter(
     let router = Router(context: NodeRequestContext.self)
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsRecorder(metrics: metrics))
+    router.add(middleware: CORSMiddleware(node: node))
     router.add(middleware: APIErrorMiddleware())
     NodeController(node: node).addRoutes(to: router)
     FeedController(node: node).addRoutes(to: router)

@@ -30,6 +30,10 @@ struct WebController<Context: RequestContext>: Sendable {
             let origin = try context.parameters.require("origin")
             return try await answer { try await WebCatalog.originPage(node: node, origin: origin, request: web) }
         }
+        router.get("/embed") { request, _ in
+            let web = webRequest(request)
+            return try await answer { try await WebCatalog.embed(node: node, request: web) }
+        }
         router.get("/calendar.ics") { request, _ in
             let web = webRequest(request)
             return try await answer { try await WebCatalog.searchCalendar(node: node, request: web) }
@@ -64,7 +68,7 @@ struct WebController<Context: RequestContext>: Sendable {
     }
 
     func answer(_ render: @escaping @Sendable () async throws -> WebPage) async throws -> Response {
-        Self.response(try await Deadline.run(timeout, render))
+        Self.response(try await Deadline.run(timeout, render), embedOrigins: node.config.embedOrigins)
     }
 
     func webRequest(_ request: Request) -> WebRequest {
@@ -100,13 +104,14 @@ struct WebController<Context: RequestContext>: Sendable {
             parameter: request.uri.queryParameters.get("lang"), acceptLanguage: request.headers[.acceptLanguage])
     }
 
-    static func response(_ page: WebPage) -> Response {
+    static func response(_ page: WebPage, embedOrigins: [String] = []) -> Response {
         var headers: HTTPFields = [
             .contentType: page.contentType, .contentLanguage: page.language.rawValue, .xContentTypeOptions: "nosniff",
             .cacheControl: "no-cache",
         ]
         if page.isHTML {
-            headers[.contentSecurityPolicy] = WebPage.contentSecurityPolicy
+            headers[.contentSecurityPolicy] = WebPage.contentSecurityPolicy(
+                frameAncestors: page.framable ? embedOrigins : [])
             headers[HTTPFields.Element.Name("Referrer-Policy")!] = "same-origin"
         }
         return Response(

@@ -24,6 +24,11 @@ public enum WebCatalog {
             node: node, origin: origin, parameters: request.parameters, language: request.language, now: now)
     }
 
+    /// `GET /embed`: a compact list of a search's results, for an iframe on a cluster's website.
+    public static func embed(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        try await EmbedPage.render(node: node, request: request, now: now)
+    }
+
     /// `GET /calendar.ics`: the sessions of the trainings a search finds, as iCalendar.
     public static func searchCalendar(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
         try await SearchFeeds.calendar(node: node, request: request, now: now)

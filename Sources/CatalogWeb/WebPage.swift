@@ -7,25 +7,30 @@ public struct WebPage: Sendable {
     public let language: WebLanguage
     public let contentType: String
     public let body: String
+    /// Whether the sites the node's config names (`embedOrigins`) may frame it: the embeddable list.
+    public let framable: Bool
 
     init(status: Int, language: WebLanguage, html: String) {
         self.init(status: status, language: language, contentType: Self.htmlType, body: html)
     }
 
-    init(status: Int, language: WebLanguage, contentType: String, body: String) {
+    init(status: Int, language: WebLanguage, contentType: String, body: String, framable: Bool = false) {
         self.status = status
         self.language = language
         self.contentType = contentType
         self.body = body
+        self.framable = framable
     }
 
     public var isHTML: Bool { contentType == Self.htmlType }
 
     /// The policy every page is served with: nothing but the node's own stylesheet and images,
-    /// no scripts, forms only to the node, and no framing.
-    public static let contentSecurityPolicy =
+    /// no scripts, forms only to the node, and framed by nobody (the embeddable list: only by the
+    /// sites named in `frameAncestors`).
+    public static func contentSecurityPolicy(frameAncestors: [String] = []) -> String {
         "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
-        + "frame-ancestors 'none'"
+            + "frame-ancestors \(frameAncestors.isEmpty ? "'none'" : frameAncestors.joined(separator: " "))"
+    }
 
     /// The stylesheet every page links, at `/static/catalog.css`.
     public static var stylesheet: [UInt8] { PackageResources.catalog_css }

@@ -11,6 +11,7 @@ enum WebTemplates {
             ("search", PackageResources.search_mustache), ("entry", PackageResources.entry_mustache),
             ("error", PackageResources.error_mustache), ("hits", PackageResources.hits_mustache),
             ("origin", PackageResources.origin_mustache), ("atom", PackageResources.atom_mustache),
+            ("embed", PackageResources.embed_mustache),
         ]
         for (name, bytes) in templates {
             do {

@@ -25,6 +25,7 @@ enum WebText {
         "entriesHeld": "Einträge", "freshness": "Stand", "searchThisCatalog": "In diesem Katalog suchen",
         "related": "Passende Angebote anderer Cluster", "subscribe": "Abonnieren",
         "subscribeCalendar": "Termine als Kalender abonnieren", "subscribeFeed": "Neue Einträge als Feed",
+        "moreAt": "Mehr im Katalog von",
     ]
 
     static let english: [String: String] = [
@@ -47,5 +48,6 @@ enum WebText {
         "entriesHeld": "Entries", "freshness": "State", "searchThisCatalog": "Search this catalog",
         "related": "Related offerings from other clusters", "subscribe": "Subscribe",
         "subscribeCalendar": "Subscribe to the dates as a calendar", "subscribeFeed": "New entries as a feed",
+        "moreAt": "More in the catalog of",
     ]
 }
