@@ -343,10 +343,12 @@ let package = Package(
             name: "CatalogServerTests",
             dependencies: [
                 "CatalogCore",
+                "CatalogNode",
                 "CatalogReports",
                 "CatalogServer",
                 "CatalogStore",
                 "CatalogTestSupport",
+                "CatalogWeb",
                 "CatalogWire",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

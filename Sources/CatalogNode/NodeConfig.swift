@@ -23,6 +23,11 @@ public struct NodeConfig: Codable, Sendable, Equatable {
     /// Web origins (`https://www.example.de`) whose pages may frame the embeddable list (`/embed`)
     /// and read `GET /v1/search` from a browser (CORS). Default: none.
     public var embedOrigins: [String]
+    /// The licence the node's open-data description (`/dcat.jsonld`) states for the catalog, as an
+    /// IRI. Default: Creative Commons BY 4.0 in the EU's licence vocabulary.
+    public var dataLicence: String
+
+    public static let defaultDataLicence = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
 
     public static let defaultPort = 8443
     public static let defaultHeadValidityDays = 30
@@ -31,7 +36,8 @@ public struct NodeConfig: Codable, Sendable, Equatable {
     public init(
         name: String, displayName: String, level: NodeLevel, region: String, hosts: [String] = [],
         port: Int = defaultPort, headValidityDays: Int = defaultHeadValidityDays,
-        syncIntervalSeconds: Int = defaultSyncIntervalSeconds, embedOrigins: [String] = []
+        syncIntervalSeconds: Int = defaultSyncIntervalSeconds, embedOrigins: [String] = [],
+        dataLicence: String = defaultDataLicence
     ) {
         self.name = name
         self.displayName = displayName
@@ -42,10 +48,12 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         self.headValidityDays = headValidityDays
         self.syncIntervalSeconds = syncIntervalSeconds
         self.embedOrigins = embedOrigins
+        self.dataLicence = dataLicence
     }
 
     enum CodingKeys: String, CodingKey {
         case name, displayName, level, region, hosts, port, headValidityDays, syncIntervalSeconds, embedOrigins
+        case dataLicence
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +68,7 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         syncIntervalSeconds =
             try c.decodeIfPresent(Int.self, forKey: .syncIntervalSeconds) ?? Self.defaultSyncIntervalSeconds
         embedOrigins = try c.decodeIfPresent([String].self, forKey: .embedOrigins) ?? []
+        dataLicence = try c.decodeIfPresent(String.self, forKey: .dataLicence) ?? Self.defaultDataLicence
     }
 
     /// Every rule the values break, as one-line reasons naming the setting.
@@ -90,7 +99,17 @@ public struct NodeConfig: Codable, Sendable, Equatable {
                 "embedOrigins entry '\(SafeText.excerpt(origin, limit: 80))' is not a web origin such as https://www.example.de (scheme and host, an optional port, no path)"
             )
         }
+        if !Self.isLinkIRI(dataLicence) {
+            problems.append(
+                "dataLicence '\(SafeText.excerpt(dataLicence, limit: 80))' is not an http or https address")
+        }
         return problems
+    }
+
+    /// An http(s) address without spaces, quotes or angle brackets, at most 500 characters.
+    static func isLinkIRI(_ text: String) -> Bool {
+        (text.hasPrefix("https://") || text.hasPrefix("http://")) && text.count <= 500
+            && !text.unicodeScalars.contains { $0.value <= 0x20 || "\"<>\\`{}|^".unicodeScalars.contains($0) }
     }
 
     /// `https://host` or `http://host`, with an optional port, and nothing else: what a browser
@@ -185,6 +204,10 @@ public struct NodeConfig: Codable, Sendable, Equatable {
             # and call GET /v1/search from a browser, e.g. ["https://www.medicalmountains.de"].
             # Every other site gets frame-ancestors 'none'. Default: [].
             embedOrigins: [\(embedOrigins.map(quoted).joined(separator: ", "))]
+
+            # The licence /dcat.jsonld states for this catalog, as an address (IRI), for
+            # open-data portals that harvest it. Default: \(Self.defaultDataLicence) (CC BY 4.0).
+            dataLicence: \(quoted(dataLicence))
 
             """
     }

@@ -38,6 +38,14 @@ struct WebController<Context: RequestContext>: Sendable {
             let web = webRequest(request)
             return try await answer { try await WebCatalog.searchCalendar(node: node, request: web) }
         }
+        router.get("/catalog.jsonld") { request, _ in
+            let web = webRequest(request)
+            return try await answer { try await WebCatalog.searchJSONLD(node: node, request: web) }
+        }
+        router.get("/dcat.jsonld") { request, _ in
+            let web = webRequest(request)
+            return try await answer { try await WebCatalog.dcat(node: node, request: web) }
+        }
         router.get("/feed.atom") { request, _ in
             let web = webRequest(request)
             return try await answer { try await WebCatalog.searchFeed(node: node, request: web) }

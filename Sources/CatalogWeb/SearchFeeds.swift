@@ -7,12 +7,13 @@ import Foundation
 
 /// Subscriptions to a search, with the search page's parameters: `/calendar.ics?…` is the sessions
 /// of its trainings as a live iCalendar feed, `/feed.atom?…` its entries as Atom 1.0, those new or
-/// changed at this node most recently first. Both search as the page does (public entries only).
+/// changed at this node most recently first, and `/catalog.jsonld?…` its entries as schema.org
+/// JSON-LD. All search as the page does (public entries only).
 enum SearchFeeds {
     /// Entries in a feed.
     static let feedSize = 50
-    /// Trainings in a calendar, found in pages of the search's largest page.
-    static let calendarTrainings = 1_000
+    /// Entries in a calendar or a JSON-LD download, found in pages of the search's largest page.
+    static let downloadEntries = 1_000
 
     struct Links {
         let calendar: String
@@ -30,6 +31,24 @@ enum SearchFeeds {
     }
 
     static func calendar(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        try await download(node: node, request: request, trainingsOnly: true, now: now) { items, search in
+            let name = [search.text, node.config.displayName].filter { !$0.isEmpty }.joined(separator: " · ")
+            return ("text/calendar; charset=utf-8", ICalendarExport.render(items, calendarName: name))
+        }
+    }
+
+    /// `/catalog.jsonld?…`: the entries a search finds as schema.org JSON-LD.
+    static func jsonLD(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        try await download(node: node, request: request, trainingsOnly: false, now: now) { items, _ in
+            ("application/ld+json; charset=utf-8", String(decoding: try JSONLDExport.render(items), as: UTF8.self))
+        }
+    }
+
+    /// The public entries a search finds (at most `downloadEntries`, page by page), written by `write`.
+    static func download(
+        node: Node, request: WebRequest, trainingsOnly: Bool, now: Date,
+        write: ([ICalendarExport.Item], SearchQuery) throws -> (contentType: String, body: String)
+    ) async throws -> WebPage {
         let language = request.language
         var search: SearchQuery
         do {
@@ -39,14 +58,14 @@ enum SearchFeeds {
         } catch let error as CatalogError {
             return ErrorPage.badRequest(node: node, message: error.message, language: language)
         }
-        search.type = .training
+        if trainingsOnly { search.type = .training }
         search.facets = false
         search.limit = SearchQuery.maxLimit
         search.offset = 0
         let origins = try await OriginDirectory(node: node, now: now)
         let searcher = Searcher(node: node)
         var items: [ICalendarExport.Item] = []
-        while items.count < calendarTrainings {
+        while items.count < downloadEntries {
             let response: SearchResponse
             do {
                 response = try await searcher.search(search, explainingEmpty: false, now: now)
@@ -61,10 +80,8 @@ enum SearchFeeds {
             search.offset += response.hits.count
             if response.hits.isEmpty || search.offset >= response.total { break }
         }
-        let name = [search.text, node.config.displayName].filter { !$0.isEmpty }.joined(separator: " · ")
-        return WebPage(
-            status: 200, language: language, contentType: "text/calendar; charset=utf-8",
-            body: ICalendarExport.render(items, calendarName: name))
+        let (contentType, body) = try write(items, search)
+        return WebPage(status: 200, language: language, contentType: contentType, body: body)
     }
 
     static func atom(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {

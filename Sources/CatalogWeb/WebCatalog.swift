@@ -34,6 +34,19 @@ public enum WebCatalog {
         try await SearchFeeds.calendar(node: node, request: request, now: now)
     }
 
+    /// `GET /catalog.jsonld`: the entries a search finds as schema.org JSON-LD.
+    public static func searchJSONLD(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        try await SearchFeeds.jsonLD(node: node, request: request, now: now)
+    }
+
+    /// `GET /dcat.jsonld`: the node's catalog described in DCAT-AP, for open-data portals.
+    public static func dcat(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
+        let data = try await DCATExport.render(node: node, base: request.base, now: now)
+        return WebPage(
+            status: 200, language: request.language, contentType: "application/ld+json; charset=utf-8",
+            body: String(decoding: data, as: UTF8.self))
+    }
+
     /// `GET /feed.atom`: the entries a search finds, new or changed here most recently first, as Atom.
     public static func searchFeed(node: Node, request: WebRequest, now: Date = Date()) async throws -> WebPage {
         try await SearchFeeds.atom(node: node, request: request, now: now)

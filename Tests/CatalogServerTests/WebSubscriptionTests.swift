@@ -142,3 +142,48 @@ struct WebSubscriptionTests {
         }
     }
 }
+
+extension WebSubscriptionTests {
+    @Test("/dcat.jsonld describes the catalog in DCAT-AP: rdflib reads it and finds every mandatory property")
+    func dcat() async throws {
+        let test = try await ExampleFederation.nationalNode()
+        defer { test.remove() }
+        try await app(test).test(.router) { client in
+            let answer = try await get(client, "/dcat.jsonld")
+            #expect(answer.status == .ok && answer.headers[.contentType] == "application/ld+json; charset=utf-8")
+            let report = try python(
+                """
+                import sys, rdflib
+                from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+                g = rdflib.Graph().parse(sys.argv[1], format="json-ld")
+                catalogs = list(g.subjects(RDF.type, DCAT.Catalog))
+                assert len(catalogs) == 1, catalogs
+                c = catalogs[0]
+                for p in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.license, DCTERMS.modified):
+                    assert g.value(c, p) is not None, ("catalog", p)
+                assert g.value(g.value(c, DCTERMS.publisher), FOAF.name) is not None
+                datasets = list(g.objects(c, DCAT.dataset))
+                for d in datasets:
+                    assert (d, RDF.type, DCAT.Dataset) in g
+                    for p in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.spatial, DCAT.theme, DCTERMS.modified):
+                        assert g.value(d, p) is not None, (d, p)
+                    assert g.value(g.value(d, DCTERMS.publisher), FOAF.name) is not None
+                    distributions = list(g.objects(d, DCAT.distribution))
+                    assert len(distributions) == 5, (d, distributions)
+                    for x in distributions:
+                        assert g.value(x, DCAT.accessURL) is not None and g.value(x, DCTERMS.format) is not None
+                print(len(datasets))
+                print(sorted(str(g.value(d, DCTERMS.identifier)) for d in datasets))
+                """, on: answer.body, in: test, module: "rdflib")
+            let lines = report.split(separator: "\n").map(String.init)
+            #expect(lines.first == String(ExampleFederation.clusters.count), "\(report)")
+            #expect(lines.last?.contains("'microtech-sued'") == true)
+            #expect(answer.body.contains("http://data.europa.eu/nuts/code/DE2"))  // Bavaria's clusters
+            #expect(!answer.body.contains("mitglieder"))
+            // The JSON-LD distribution it names answers with schema.org.
+            let jsonLD = try await get(client, "/catalog.jsonld?origin=microtech-sued")
+            #expect(jsonLD.status == .ok && jsonLD.body.contains("https://schema.org"))
+            #expect(jsonLD.body.contains("reinraum-grundlagen-2027") && !jsonLD.body.contains("mitglieder-stammtisch"))
+        }
+    }
+}
