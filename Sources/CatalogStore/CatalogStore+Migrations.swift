@@ -323,6 +323,20 @@ extension CatalogStore {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v10: watches") { db in
+            try db.execute(
+                sql: """
+                    -- Saved searches of the node's operator. `parameters` is the search as URL query
+                    -- parameters (as GET /v1/search reads them); `seen_receipt` the node's change-feed
+                    -- position when the watch last looked: entries stored after it are its new matches.
+                    CREATE TABLE watch (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        parameters TEXT NOT NULL,
+                        created TEXT NOT NULL,
+                        seen_receipt INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

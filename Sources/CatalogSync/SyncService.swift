@@ -1,3 +1,4 @@
+import CatalogSearch
 import CatalogStore
 import CatalogTrust
 import Foundation
@@ -51,11 +52,25 @@ public struct SyncService: Service {
             var wait = interval
             if let peer = try? directory.peer(named: name) {
                 let report = await runner.pull(peer)
+                if report.added + report.updated > 0 { await reportWatches() }
                 failures = report.ok ? 0 : failures + 1
                 if !report.ok { wait = Self.backoff(afterFailures: failures, interval: interval) }
             }
             let pause = wait
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+        }
+    }
+
+    /// Logs, per watch with new matches, how many there are (`clusternode watch new` lists them).
+    private func reportWatches() async {
+        do {
+            for news in try await Watcher(node: runner.node).allNews() where news.count > 0 {
+                logger.info(
+                    "\(news.count == 1 ? "1 new match" : "\(news.count) new matches") for \(news.watch)",
+                    metadata: ["watch": "\(news.watch)"])
+            }
+        } catch {
+            logger.warning("cannot check the watches", metadata: ["error": "\(error)"])
         }
     }
 

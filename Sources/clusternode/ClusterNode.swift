@@ -13,7 +13,7 @@ struct ClusterNode: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, EntriesCommand.self, PeersCommand.self, EndorseCommand.self, SyncCommand.self,
             SearchCommand.self, OverviewCommand.self, ExportCommand.self, ServeCommand.self, DemoCommand.self,
-            KeyCommand.self, VerifyCommand.self, BackupCommand.self, RestoreCommand.self,
+            KeyCommand.self, VerifyCommand.self, BackupCommand.self, RestoreCommand.self, WatchCommand.self,
         ]
     )
 

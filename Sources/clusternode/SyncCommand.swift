@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import CatalogCore
+import CatalogSearch
 import CatalogStore
 import CatalogSync
 import Foundation
@@ -60,10 +61,24 @@ struct SyncCommand: AsyncParsableCommand {
             return try await runner.sync(only: only, progress: progress)
         }
         if showsProgress { Console.progress(nil) }
+        let watches = try await Watcher(node: node).allNews().filter { $0.count > 0 }
         if options.json {
-            try Console.json(report)
+            struct Answer: Encodable {
+                let report: SyncReport
+                let watches: [WatchNews]
+                func encode(to encoder: any Encoder) throws {
+                    try report.encode(to: encoder)
+                    enum Keys: String, CodingKey { case watches }
+                    var container = encoder.container(keyedBy: Keys.self)
+                    try container.encode(watches, forKey: .watches)
+                }
+            }
+            try Console.json(Answer(report: report, watches: watches))
         } else {
             show(report)
+            for news in watches {
+                Console.line("\(WatchText.count(news.count)) for \(news.watch) (clusternode watch new \(news.watch))")
+            }
         }
         if !report.ok { throw ExitCode.failure }
     }
