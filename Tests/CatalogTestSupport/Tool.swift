@@ -11,6 +11,7 @@ public enum Tool {
     static let providers: [String: String] = [
         "openssl": "the Debian package openssl", "sqlite3": "the Debian package sqlite3",
         "curl": "the Debian package curl", "chromium": "the Debian package chromium",
+        "chromedriver": "the Debian package chromium-driver",
         "python3": "Python 3", "sha256sum": "coreutils", "timeout": "coreutils",
     ]
 
