@@ -19,6 +19,7 @@ public func buildRouter(
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: MetricsRecorder(metrics: metrics))
     router.add(middleware: CORSMiddleware(node: node))
+    router.add(middleware: WebNotFoundMiddleware(node: node))
     router.add(middleware: APIErrorMiddleware())
     NodeController(node: node).addRoutes(to: router)
     FeedController(node: node).addRoutes(to: router)

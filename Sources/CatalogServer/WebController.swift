@@ -127,3 +127,23 @@ struct WebController<Context: RequestContext>: Sendable {
             body: .init(byteBuffer: ByteBuffer(string: page.body)))
     }
 }
+
+/// A browser that asks for a page the node does not have gets the web catalog's 404 page, in its
+/// language; programs (and every `/v1/` path) keep the JSON error.
+struct WebNotFoundMiddleware<Context: RequestContext>: RouterMiddleware {
+    let node: Node
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as any HTTPResponseError
+            where error.status == .notFound && !request.uri.path.hasPrefix("/v1/")
+            && request.headers[.accept]?.contains("text/html") == true
+        {
+            return WebController<Context>.response(
+                WebPage.notFound(node: node, language: WebController<Context>.language(request)))
+        }
+    }
+}

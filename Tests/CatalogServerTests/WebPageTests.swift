@@ -155,6 +155,13 @@ struct WebPageTests {
                 #expect(result.status == .notFound && result.html.contains("Nicht gefunden"), "\(uri)")
                 #expect(result.headers[.contentType] == "text/html; charset=utf-8", "\(uri)")
             }
+            // A browser asking for a page that is not there gets the 404 page; a program, JSON.
+            let browser = try await page(client, "/impressum", headers: [.accept: "text/html,application/xhtml+xml"])
+            #expect(browser.status == .notFound && browser.html.contains("Nicht gefunden"))
+            let program = try await page(client, "/impressum")
+            #expect(program.status == .notFound && program.headers[.contentType] == "application/json")
+            let api = try await page(client, "/v1/nothing", headers: [.accept: "text/html"])
+            #expect(api.status == .notFound && api.headers[.contentType] == "application/json")
             let english = try await page(client, "/entries/medicalmountains/nothing?lang=en")
             #expect(english.status == .notFound && english.html.contains("Not found"))
             let topic = try await page(client, "/?topic=nonsense")

@@ -21,4 +21,49 @@ struct DemoTests {
         #expect(workspace.contains("clusternode-demo-"))
         #expect(!FileManager.default.fileExists(atPath: workspace))
     }
+
+    @Test("with --keep the demo leaves the nodes running and names the national node's web catalog, which answers")
+    func keepServesTheWebCatalog() throws {
+        try Tool.require("curl")
+        let cli = try CLI()
+        defer { cli.directory.remove() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.executable)
+        process.arguments = ["demo", "--keep", "--examples", Fixtures.repositoryRoot.path]
+        process.currentDirectoryURL = cli.directory.url
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            if process.isRunning {
+                kill(process.processIdentifier, SIGINT)
+                process.waitUntilExit()
+            }
+        }
+        // Read until the demo names the web catalog (or ends, or five minutes pass).
+        var text = ""
+        let deadline = Date().addingTimeInterval(300)
+        while !text.contains("Nodes and ports:") && Date() < deadline {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let line = try #require(
+            text.split(separator: "\n").first { $0.contains("/origins/medicalmountains") }, "no web address in: \(text)"
+        )
+        let page = try #require(line.split(separator: " ").first { $0.hasPrefix("https://") }.map(String.init))
+        let workspace = try #require(text.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
+        let certificate = "\(workspace)/clusterplattform/tls/cert.pem"
+        for address in [page, page.replacingOccurrences(of: "/origins/medicalmountains", with: "/?q=Reinraum")] {
+            let answer = try Shell.run(
+                "curl", ["-sS", "--cacert", certificate, "-w", "\n%{http_code} %{content_type}", address])
+            #expect(answer.status == 0, "\(address): \(answer.stderr)")
+            #expect(answer.stdout.hasSuffix("200 text/html; charset=utf-8"), "\(address): \(answer.stdout.suffix(200))")
+            #expect(answer.stdout.contains("MedicalMountains") || answer.stdout.contains("medicalmountains"))
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: workspace)
+    }
 }

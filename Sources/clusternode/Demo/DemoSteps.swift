@@ -219,6 +219,13 @@ struct DemoSteps {
               curl --cacert \(dir)/tls/cert.pem \(url(nationalName))/v1/node
               curl --cacert \(dir)/tls/cert.pem '\(url(nationalName))/v1/search?q=Laser'
               open \(url(nationalName))/overview in a browser (its certificate is self-signed)
+
+            The national catalog on the web, for the clusters' members (the certificate is self-signed):
+              \(url(nationalName))/                          search every catalog the national node holds
+              \(url(nationalName))/origins/medicalmountains  one cluster's catalog and how current it is
+              \(url(nationalName))/calendar.ics?topic=medtech  a calendar to subscribe to (webcal:// works too)
+              \(url(nationalName))/feed.atom?q=Reinraum       new and changed entries as an Atom feed
+              \(url(nationalName))/dcat.jsonld               the catalog described in DCAT-AP
             Nodes and ports:
             """)
         for nodePlan in plan.nodes {
