@@ -6,10 +6,10 @@
 #
 # Builds clusternode and clusterbench in release mode (into .build-release), then runs
 # clusterbench, which keeps generated federations in .build-bench/ (a second run reuses them).
-# Needs openssl, sqlite3 and curl. `scripts/bench.sh --help` lists the options.
+# Needs openssl, sqlite3, curl and wrk. `scripts/bench.sh --help` lists the options.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for tool in openssl sqlite3 curl; do
+for tool in openssl sqlite3 curl wrk; do
     command -v "$tool" >/dev/null || { echo "bench.sh needs $tool" >&2; exit 2; }
 done
 swift build -c release --scratch-path .build-release --product clusternode >&2

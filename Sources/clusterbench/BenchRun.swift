@@ -13,6 +13,7 @@ struct BenchRun {
     let million: Bool
     let searchRepeats: Int
     let signatureSeconds: Int
+    let webSeconds: Int
 
     func log(_ message: String) { workspace.log(message) }
 
@@ -96,6 +97,8 @@ struct BenchRun {
             Figure(
                 "overview, \(entries.grouped) entries (whole process)", overview * 1000, "ms", better: .lower,
                 budget: "< 1,000 ms", withinBudget: overview < 1, note: "median of 5 runs of overview --format json"))
+
+        report.figures += try WebFigures.measure(puller: puller, workspace: workspace, seconds: webSeconds)
 
         servers.forEach { $0.stop() }
         report.figures += try await memoryFigures(reference: full)

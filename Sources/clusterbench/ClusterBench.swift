@@ -45,6 +45,9 @@ struct ClusterBench: AsyncParsableCommand {
     @Option(help: "Seconds each signature measurement runs.")
     var signatureSeconds = 3
 
+    @Option(help: "Seconds wrk loads the search page and the entry pages, each.")
+    var webSeconds = 15
+
     @Option(
         help: ArgumentHelp(
             "Only measure searches, on the catalog of this existing node (a data directory), e.g. after a full run.",
@@ -72,6 +75,7 @@ struct ClusterBench: AsyncParsableCommand {
         }
         guard (1...origins).contains(agencies) else { throw ValidationError("--agencies must be 1 to --origins") }
         guard searchRepeats >= 5 else { throw ValidationError("--search-repeats must be at least 5") }
+        guard (1...600).contains(webSeconds) else { throw ValidationError("--web-seconds must be 1 to 600") }
     }
 
     func run() async throws {
@@ -104,7 +108,8 @@ struct ClusterBench: AsyncParsableCommand {
         let runner = BenchRun(
             workspace: workspace, seed: seed, origins: origins, agencies: agencies, entries: entries,
             smallEntries: smallEntries,
-            million: million, searchRepeats: searchRepeats, signatureSeconds: signatureSeconds)
+            million: million, searchRepeats: searchRepeats, signatureSeconds: signatureSeconds,
+            webSeconds: webSeconds)
         let report = try await runner.run()
         print(report.table())
         let data = try CatalogJSON.encode(report, pretty: true)

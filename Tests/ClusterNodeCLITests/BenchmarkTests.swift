@@ -19,7 +19,8 @@ struct BenchmarkTests {
             [
                 "--clusternode", CLI.executable, "--origins", "4", "--agencies", "2", "--entries", "1000",
                 "--small-entries", "400",
-                "--search-repeats", "5", "--signature-seconds", "1", "--work", work.file("work").path, "--out",
+                "--search-repeats", "5", "--signature-seconds", "1", "--web-seconds", "1", "--work",
+                work.file("work").path, "--out",
                 out.path,
             ], directory: work.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -31,6 +32,7 @@ struct BenchmarkTests {
         for name in [
             "Ed25519 verify", "full pull time", "sync, 0 changes: requests", "sync, 100 changes: time",
             "search median, 1,000 entries", "overview, 1,000 entries (whole process)", "peak memory, pull of 1,000",
+            "search page p99, 32 clients", "entry page p99, 32 clients",
         ] {
             #expect(names.contains(name), "no figure \(name)")
         }
