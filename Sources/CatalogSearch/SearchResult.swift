@@ -16,7 +16,7 @@ public struct SearchResult: Sendable {
     public let total: Int
     public let matches: [SearchMatch]
     /// Counts by `kind`, `topic`, `region`, `origin`, `mode` and `month`, when asked for.
-    public let facets: [String: [FacetCount]]?
+    public internal(set) var facets: [String: [FacetCount]]?
     /// False when no entry had every word and entries with any of them are shown instead.
     public let matchedAllWords: Bool
 }

@@ -20,7 +20,7 @@ public struct Searcher: Sendable {
         now: Date = Date()
     ) async throws -> SearchResponse {
         let query = try query.validated()
-        let result = try await node.store.search(query, now: now)
+        let result = try await run(query, now: now)
         let trust = try await NodeTrust.current(node, now: now)
         var hits: [SearchResponse.Hit] = []
         for match in result.matches {
@@ -41,6 +41,23 @@ public struct Searcher: Sendable {
             hits: hits,
             facets: result.facets?.mapValues { $0.map { SearchResponse.Facet(value: $0.value, count: $0.count) } },
             hint: hint?.text(wording), suggestion: hint?.suggestion)
+    }
+
+    /// The store's search, with facet counts from `FacetCache` when the catalog has not changed
+    /// since they were counted.
+    func run(_ query: SearchQuery, now: Date) async throws -> SearchResult {
+        guard query.facets else { return try await node.store.search(query, now: now) }
+        let key = FacetCache.key(query, store: node.store, receipt: try await node.store.lastReceipt(), now: now)
+        if let facets = FacetCache.shared.facets(for: key) {
+            var counted = query
+            counted.facets = false
+            var result = try await node.store.search(counted, now: now)
+            result.facets = facets
+            return result
+        }
+        let result = try await node.store.search(query, now: now)
+        if let facets = result.facets { FacetCache.shared.store(facets, for: key) }
+        return result
     }
 
     /// When nothing matches: the first filter whose removal finds something, else what to change.

@@ -82,6 +82,10 @@ struct WebController<Context: RequestContext>: Sendable {
     func webRequest(_ request: Request) -> WebRequest {
         var parameters: [String: String] = [:]
         for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
+        // Plain HTTP is served on loopback only, behind a reverse proxy: the scheme readers use is
+        // the one the proxy says.
+        let forwarded = request.headers[HTTPFields.Element.Name("X-Forwarded-Proto")!]?.lowercased()
+        let scheme = scheme == "http" && forwarded == "https" ? "https" : scheme
         return WebRequest(
             parameters: parameters, language: Self.language(request),
             base: "\(scheme)://\(Self.host(request) ?? "127.0.0.1:\(node.config.port)")")

@@ -9,6 +9,8 @@ import GRDB
 /// head) is a single transaction of a method here.
 public final class CatalogStore: Sendable {
     let writer: any DatabaseWriter
+    /// Tells this store from any other opened in the process, for what caches keep per store.
+    public let identity = UUID()
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public static func open(path: String) throws -> CatalogStore {

@@ -92,22 +92,20 @@ enum EntryPage {
 
     static let relatedCount = 5
 
-    /// Offerings of other origins that share the entry's words (its title and keywords) and, when
-    /// no other origin has those words, its technology field: the matchmaking across clusters. The
-    /// search ranks them as any search does (all words first, then any of them).
+    /// Offerings of other origins in the entry's technology field that share the words of its
+    /// title, and when none does, others in its field: the matchmaking across clusters. The search
+    /// ranks them as any search does (all words first, then any of them). Only the title's words
+    /// are used: keywords are the field's common terms, and matching any of them ranks thousands.
     static func related(to entry: Entry, origin: String, node: Node, now: Date) async throws
         -> [SearchResponse.Hit]
     {
         let searcher = Searcher(node: node)
-        var query = SearchQuery(
-            text: ([entry.title.preferred() ?? ""] + entry.keywords).joined(separator: " "), limit: relatedCount)
+        var query = SearchQuery(text: entry.title.preferred() ?? "", topic: entry.topics.first, limit: relatedCount)
         query.excludingOrigin = origin
-        // At most the search's word limit: the title's words, then keywords.
-        query.text = query.words.joined(separator: " ")
+        query.text = query.words.prefix(6).joined(separator: " ")
         var hits = query.text.isEmpty ? [] : try await searcher.search(query, explainingEmpty: false, now: now).hits
-        if hits.isEmpty, let topic = entry.topics.first {
+        if hits.isEmpty, query.topic != nil {
             query.text = ""
-            query.topic = topic
             hits = try await searcher.search(query, explainingEmpty: false, now: now).hits
         }
         return hits

@@ -164,6 +164,13 @@ struct SearchBehaviorTests {
             ])
         #expect(facets["origin"] == [SearchResponse.Facet(value: "medicalmountains", count: 2)])
         #expect(response.hits.allSatisfy { $0.verified })
+        // Counts are kept until the catalog changes, and counted again after it did.
+        let again = try await Searcher(node: test.node).search(SearchQuery(text: "Kurs", facets: true), now: now)
+        #expect(again.facets?["kind"] == [SearchResponse.Facet(value: "training", count: 2)])
+        _ = try await test.node.put([training("c", title: "Kurs C", start: "2027-05-15T09:00")])
+        let changed = try await Searcher(node: test.node).search(SearchQuery(text: "Kurs", facets: true), now: now)
+        #expect(changed.facets?["kind"] == [SearchResponse.Facet(value: "training", count: 3)])
+        #expect(changed.facets?["month"]?.count == 3 && changed.total == 3)
     }
 
     @Test(

@@ -102,3 +102,47 @@ struct WebEmbedTests {
         #expect(good.problems().isEmpty)
     }
 }
+
+@Suite("Addresses a page hands out behind a reverse proxy")
+struct WebProxyTests {
+    @Test("plain HTTP behind a proxy that says https hands out https addresses; without it, http")
+    func forwardedScheme() async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        let router = buildRouter(node: test.node, metrics: NodeMetrics(node: test.node), scheme: "http")
+        try await Application(router: router).test(.router) { client in
+            let host = HTTPFields.Element.Name("Host")!
+            let proxied: HTTPFields = [
+                host: "exchange.example", HTTPFields.Element.Name("X-Forwarded-Proto")!: "https",
+            ]
+            try await client.execute(uri: "/?q=GMP", method: .get, headers: proxied) { response in
+                #expect(String(buffer: response.body).contains("https://exchange.example/feed.atom?q=GMP"))
+            }
+            try await client.execute(uri: "/?q=GMP", method: .get, headers: [host: "exchange.example"]) { response in
+                #expect(String(buffer: response.body).contains("http://exchange.example/feed.atom?q=GMP"))
+            }
+        }
+        let tls = buildRouter(node: test.node, metrics: NodeMetrics(node: test.node))
+        try await Application(router: tls).test(.router) { client in
+            // Over TLS a forwarded scheme changes nothing.
+            let headers: HTTPFields = [
+                HTTPFields.Element.Name("Host")!: "exchange.example",
+                HTTPFields.Element.Name("X-Forwarded-Proto")!: "http",
+            ]
+            try await client.execute(uri: "/?q=GMP", method: .get, headers: headers) { response in
+                #expect(String(buffer: response.body).contains("https://exchange.example/feed.atom?q=GMP"))
+            }
+        }
+    }
+}
+
+@Suite("The sample config of examples/deploy")
+struct SampleConfigTests {
+    @Test("loads with every key checked, the web keys included")
+    func sampleLoads() throws {
+        let config = try NodeConfig.load(
+            from: Fixtures.repositoryRoot.appendingPathComponent("examples/deploy/config.yaml"))
+        #expect(config.embedOrigins == ["https://www.medicalmountains.example"])
+        #expect(config.dataLicence == NodeConfig.defaultDataLicence)
+    }
+}
