@@ -54,6 +54,12 @@ struct ClusterBench: AsyncParsableCommand {
             valueName: "dir"))
     var searchOnly: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Only measure the web catalog (search page, entry pages, a calendar) served from this existing node.",
+            valueName: "dir"))
+    var webOnly: String?
+
     @Flag(help: "Only measure trust evaluation (10,000 statements as a chain and as a fan-out).")
     var trustOnly = false
 
@@ -93,6 +99,15 @@ struct ClusterBench: AsyncParsableCommand {
         let workspace = Workspace(
             root: URL(fileURLWithPath: work, isDirectory: true).standardizedFileURL, clusternode: binary,
             log: { message in FileHandle.standardError.write(Data("· \(message)\n".utf8)) })
+        if let webOnly {
+            try FileManager.default.createDirectory(at: workspace.scratch, withIntermediateDirectories: true)
+            var report = BenchReport(
+                date: Timestamp.format(Date()), machine: .current(openssl: "", sqlite: ""), parameters: [:])
+            report.figures = try WebFigures.measure(
+                puller: URL(fileURLWithPath: webOnly), workspace: workspace, seconds: webSeconds)
+            print(report.table())
+            return
+        }
         if let searchOnly {
             try FileManager.default.createDirectory(at: workspace.scratch, withIntermediateDirectories: true)
             let timings = try await SearchFigures.measure(
