@@ -119,12 +119,15 @@ enum WebFigures {
         """.write(to: script, atomically: true, encoding: .utf8)
         let output = try Subprocess.run(
             [
-                "wrk", "--threads", "2", "--connections", String(connections), "--duration", "\(seconds)s", "--timeout", "30s",
+                "wrk", "--threads", "2", "--connections", String(connections), "--duration", "\(seconds)s", "--timeout",
+                "30s",
                 "--latency", "--script", script.path, url,
             ], in: scratch
         ).stdout
         // A slow answer is a figure; a failed one means the run measured something broken.
-        if output.contains("Non-2xx") || output.contains("Socket errors: connect") && !output.contains("connect 0, read 0, write 0,") {
+        if output.contains("Non-2xx")
+            || output.contains("Socket errors: connect") && !output.contains("connect 0, read 0, write 0,")
+        {
             throw BenchError("wrk saw errors on the \(name):\n\(output)")
         }
         func milliseconds(_ label: String) -> Double? {

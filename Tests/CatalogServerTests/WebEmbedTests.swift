@@ -109,7 +109,10 @@ struct WebProxyTests {
     func forwardedScheme() async throws {
         let test = try await TestNode.make()
         defer { test.remove() }
-        let router = buildRouter(node: test.node, metrics: NodeMetrics(node: test.node), scheme: "http")
+        var limits = ServerLimits()
+        limits.expensiveTimeout = .seconds(300)
+        let router = buildRouter(
+            node: test.node, metrics: NodeMetrics(node: test.node), limits: limits, scheme: "http")
         try await Application(router: router).test(.router) { client in
             let host = HTTPFields.Element.Name("Host")!
             let proxied: HTTPFields = [
@@ -122,7 +125,7 @@ struct WebProxyTests {
                 #expect(String(buffer: response.body).contains("http://exchange.example/feed.atom?q=GMP"))
             }
         }
-        let tls = buildRouter(node: test.node, metrics: NodeMetrics(node: test.node))
+        let tls = buildRouter(node: test.node, metrics: NodeMetrics(node: test.node), limits: limits)
         try await Application(router: tls).test(.router) { client in
             // Over TLS a forwarded scheme changes nothing.
             let headers: HTTPFields = [
