@@ -15,40 +15,42 @@ struct WebController<Context: RequestContext>: Sendable {
     func addPageRoutes(to router: some RouterMethods<Context>) {
         router.get("/") { request, _ in
             let web = webRequest(request)
-            return try await answer { try await WebCatalog.searchPage(node: node, request: web) }
+            return try await answer(request) { try await WebCatalog.searchPage(node: node, request: web) }
         }
         router.get("/entries/:origin/:id") { request, context in
             let language = Self.language(request)
             let origin = try context.parameters.require("origin")
             let id = try context.parameters.require("id")
-            return try await answer {
+            return try await answer(request) {
                 try await WebCatalog.entryPage(node: node, origin: origin, id: id, language: language)
             }
         }
         router.get("/origins/:origin") { request, context in
             let web = webRequest(request)
             let origin = try context.parameters.require("origin")
-            return try await answer { try await WebCatalog.originPage(node: node, origin: origin, request: web) }
+            return try await answer(request) {
+                try await WebCatalog.originPage(node: node, origin: origin, request: web)
+            }
         }
         router.get("/embed") { request, _ in
             let web = webRequest(request)
-            return try await answer { try await WebCatalog.embed(node: node, request: web) }
+            return try await answer(request) { try await WebCatalog.embed(node: node, request: web) }
         }
         router.get("/calendar.ics") { request, _ in
             let web = webRequest(request)
-            return try await answer { try await WebCatalog.searchCalendar(node: node, request: web) }
+            return try await answer(request) { try await WebCatalog.searchCalendar(node: node, request: web) }
         }
         router.get("/catalog.jsonld") { request, _ in
             let web = webRequest(request)
-            return try await answer { try await WebCatalog.searchJSONLD(node: node, request: web) }
+            return try await answer(request) { try await WebCatalog.searchJSONLD(node: node, request: web) }
         }
         router.get("/dcat.jsonld") { request, _ in
             let web = webRequest(request)
-            return try await answer { try await WebCatalog.dcat(node: node, request: web) }
+            return try await answer(request) { try await WebCatalog.dcat(node: node, request: web) }
         }
         router.get("/feed.atom") { request, _ in
             let web = webRequest(request)
-            return try await answer { try await WebCatalog.searchFeed(node: node, request: web) }
+            return try await answer(request) { try await WebCatalog.searchFeed(node: node, request: web) }
         }
         router.get("/entries/:origin/:id/calendar.ics") { request, context in
             let origin = try context.parameters.require("origin")
@@ -75,8 +77,18 @@ struct WebController<Context: RequestContext>: Sendable {
         }
     }
 
-    func answer(_ render: @escaping @Sendable () async throws -> WebPage) async throws -> Response {
-        Self.response(try await Deadline.run(timeout, render), embedOrigins: node.config.embedOrigins)
+    /// The page from the page cache, or rendered within the deadline.
+    func answer(_ request: Request, _ render: @escaping @Sendable () async throws -> WebPage) async throws
+        -> Response
+    {
+        let web = webRequest(request)
+        let address = "\(request.uri.description) \(web.language.rawValue) \(web.base)"
+        let node = node
+        let timeout = timeout
+        let page = try await Deadline.run(timeout) {
+            try await PageCache.shared.page(node: node, address: address, render: render)
+        }
+        return Self.response(page, embedOrigins: node.config.embedOrigins)
     }
 
     func webRequest(_ request: Request) -> WebRequest {

@@ -174,6 +174,27 @@ struct WebPageTests {
         }
     }
 
+    @Test("a page kept in the page cache is rendered again once anything is stored")
+    func pageCache() async throws {
+        let test = try await makeNode()
+        defer { test.remove() }
+        try await app(test).test(.router) { client in
+            let before = try await page(client, "/?q=GMP")
+            #expect(before.html.contains("1 Eintrag gefunden"))
+            let again = try await page(client, "/?q=GMP")
+            #expect(again.html == before.html)
+            var second = Fixtures.training(id: "gmp-aufbau")
+            second.title = LocalizedText(["de": "GMP-Aufbaukurs"])
+            _ = try await test.node.put([second])
+            let after = try await page(client, "/?q=GMP")
+            #expect(after.html.contains("2 Einträge gefunden") && after.html.contains("GMP-Aufbaukurs"))
+            let entry = try await page(client, "/entries/medicalmountains/gmp-aufbau")
+            #expect(entry.status == .ok)
+            _ = try await test.node.remove(id: "gmp-aufbau")
+            #expect(try await page(client, "/entries/medicalmountains/gmp-aufbau").status == .notFound)
+        }
+    }
+
     @Test("the stylesheet is served by the node itself")
     func stylesheet() async throws {
         let test = try await makeNode()
