@@ -48,7 +48,8 @@ enum OriginPage {
         }
         if !fields.isEmpty { context["fieldsText"] = fields.joined(separator: ", ") }
         context["status"] = freshness.status
-        context["freshnessText"] = freshnessText(freshness, origins: origins, language: language)
+        context["freshnessText"] = freshnessText(
+            freshness, isOwn: origin == node.origin, origins: origins, language: language)
         context["searchHref"] = "/?origin=\(origin)&lang=\(language.rawValue)"
         return WebPage(status: 200, language: language, html: WebTemplates.render(context, "origin"))
     }
@@ -67,16 +68,16 @@ enum OriginPage {
     }
 
     /// The overview's freshness status in a sentence.
-    static func freshnessText(_ f: OverviewReport.Freshness, origins: OriginDirectory, language: WebLanguage)
-        -> String
-    {
+    static func freshnessText(
+        _ f: OverviewReport.Freshness, isOwn: Bool, origins: OriginDirectory, language: WebLanguage
+    ) -> String {
         let issued = f.headIssued.flatMap { WebFormat.instant($0, language) }
         let expires = f.headExpires.flatMap { WebFormat.instant($0, language) }
         let via = f.viaPeer.map { origins.info($0).displayName }
         let de = language == .de
         var text: String
         switch f.status {
-        case "ok" where f.viaPeer == nil && f.headIssued == nil:
+        case _ where isOwn:
             text = de ? "Aktuell: der eigene Katalog dieses Knotens." : "Current: this node's own catalog."
         case "ok":
             text =

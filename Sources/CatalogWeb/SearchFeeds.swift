@@ -136,8 +136,19 @@ enum SearchFeeds {
         }
         // The feed changed when its newest entry did; an empty feed, now.
         context["updated"] = response.hits.map(\.updated).max() ?? Timestamp.format(now)
+        // XML 1.0 allows no control characters and neither U+FFFE nor U+FFFF; entries and the
+        // search text may hold the latter two, so every such character is dropped from the feed.
+        let body = String(
+            String.UnicodeScalarView(
+                WebTemplates.render(context, "atom").unicodeScalars.filter(Self.isXMLCharacter)))
         return WebPage(
-            status: 200, language: language, contentType: "application/atom+xml; charset=utf-8",
-            body: WebTemplates.render(context, "atom"))
+            status: 200, language: language, contentType: "application/atom+xml; charset=utf-8", body: body)
+    }
+
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
     }
 }
