@@ -9,6 +9,8 @@ public struct SearchMatch: Sendable {
     /// The next session that is not cancelled and not over: start (UTC) and city.
     public let nextStart: String?
     public let nextCity: String?
+    /// The search tables' key of the entry's document.
+    let doc: Int64
 }
 
 public struct SearchResult: Sendable {

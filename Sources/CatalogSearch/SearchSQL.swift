@@ -48,6 +48,8 @@ struct SearchSQL {
     private var conditions: [String] = []
     private var arguments: [DatabaseValue] = []
     private let matchExpression: String?
+    /// Whether the statements match words (else only filters).
+    var hasWords: Bool { matchExpression != nil }
 
     /// Query words this long or longer match inside indexed words.
     static let shortestSubstring = 3
@@ -198,10 +200,12 @@ struct SearchSQL {
     func pageStatement(_ stage: Stage, offset: Int, limit: Int) -> Statement {
         let (whereSQL, whereArguments) = whereClause(stage)
         let weights = SearchDocument.columnWeights.map { String($0) }.joined(separator: ", ")
-        // Newest first: the entry's place in this node's change feed, negated, as the score.
+        // Newest first: the entry's place in this node's change feed, which is the order its
+        // documents were indexed in (`SearchIndex`), negated, as the score. Every score differs, so
+        // only the page's matches have their sessions looked up.
         let score =
             query.order == .newest
-            ? "-(SELECT e.receipt FROM entry e WHERE e.origin = d.origin AND e.id = d.id)"
+            ? "-d.doc_id"
             : matchExpression == nil ? "0.0" : "bm25(search_fts, \(weights))"
         let next =
             "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = m.doc_id AND s.cancelled = 0 AND s.\"end\" > ?)"
@@ -274,6 +278,26 @@ struct SearchSQL {
         return text
     }
 
+    /// The entries of a page statement's rows, in the rows' order.
+    static func matches(_ page: [Row], _ db: Database) throws -> [SearchMatch] {
+        var matches: [SearchMatch] = []
+        for row in page {
+            guard
+                let entry = try StoredEntry.fetchOne(
+                    db.cachedStatement(
+                        sql:
+                            "SELECT e.* FROM entry e JOIN search_doc d ON d.origin = e.origin AND d.id = e.id WHERE d.doc_id = ?"
+                    ),
+                    arguments: [row["doc_id"] as Int64])
+            else { continue }
+            matches.append(
+                SearchMatch(
+                    entry: entry, score: row["score"], nextStart: row["next_start"], nextCity: row["next_city"],
+                    doc: row["doc_id"]))
+        }
+        return matches
+    }
+
     /// Runs the search; `record` sees every statement, in order, as it runs.
     func run(_ db: Database, record: (Statement) -> Void = { _ in }) throws -> SearchResult {
         func rows(_ statement: Statement) throws -> [Row] {
@@ -304,20 +328,7 @@ struct SearchSQL {
                 }
             }
         }
-        var matches: [SearchMatch] = []
-        for row in page {
-            guard
-                let entry = try StoredEntry.fetchOne(
-                    db.cachedStatement(
-                        sql:
-                            "SELECT e.* FROM entry e JOIN search_doc d ON d.origin = e.origin AND d.id = e.id WHERE d.doc_id = ?"
-                    ),
-                    arguments: [row["doc_id"] as Int64])
-            else { continue }
-            matches.append(
-                SearchMatch(entry: entry, score: row["score"], nextStart: row["next_start"], nextCity: row["next_city"])
-            )
-        }
+        let matches = try Self.matches(page, db)
         var facets: [String: [FacetCount]]?
         if query.facets {
             var counts = Dictionary(uniqueKeysWithValues: Self.facetNames.map { ($0, [FacetCount]()) })

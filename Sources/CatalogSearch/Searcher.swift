@@ -21,9 +21,33 @@ public struct Searcher: Sendable {
     ) async throws -> SearchResponse {
         let query = try query.validated()
         let result = try await run(query, now: now)
+        let hits = try await self.hits(result.matches, now: now)
+        let hint = result.total == 0 && explainingEmpty ? try await hint(for: query, now: now) : nil
+        return SearchResponse(
+            total: result.total, offset: query.offset, limit: query.limit, matchedAllWords: result.matchedAllWords,
+            hits: hits,
+            facets: result.facets?.mapValues { $0.map { SearchResponse.Facet(value: $0.value, count: $0.count) } },
+            hint: hint?.text(wording), suggestion: hint?.suggestion)
+    }
+
+    /// Public offerings of other origins related to `entry` of `origin`, for its page: those of
+    /// its first technology field that share every significant word of its title (in their titles
+    /// or keywords), best first, then the field's newest others; the matchmaking across clusters.
+    public func related(to entry: Entry, origin: String, limit: Int, now: Date = Date()) async throws
+        -> [SearchResponse.Hit]
+    {
+        var filters = SearchQuery(text: "", topic: entry.topics.first, limit: limit)
+        filters.excludingOrigin = origin
+        let words = RelatedWords.significant(entry.title.preferred() ?? "")
+        let matches = try await node.store.relatedMatches(words: words, filters: filters.validated(), now: now)
+        return try await hits(matches, now: now)
+    }
+
+    /// The hits of `matches`, each signature checked again under the node's trust now.
+    func hits(_ matches: [SearchMatch], now: Date) async throws -> [SearchResponse.Hit] {
         let trust = try await NodeTrust.current(node, now: now)
         var hits: [SearchResponse.Hit] = []
-        for match in result.matches {
+        for match in matches {
             guard let signed = try? match.entry.signedEntry(), let entry = signed.entry else { continue }
             let verified = trust.keys(for: signed.origin, seq: signed.seq).contains {
                 (try? signed.verify(with: $0)) != nil
@@ -35,12 +59,7 @@ public struct Searcher: Sendable {
                     viaPeer: match.entry.viaPeer, score: match.score,
                     next: match.nextStart.map { SearchResponse.Next(start: $0, city: match.nextCity) }, entry: entry))
         }
-        let hint = result.total == 0 && explainingEmpty ? try await hint(for: query, now: now) : nil
-        return SearchResponse(
-            total: result.total, offset: query.offset, limit: query.limit, matchedAllWords: result.matchedAllWords,
-            hits: hits,
-            facets: result.facets?.mapValues { $0.map { SearchResponse.Facet(value: $0.value, count: $0.count) } },
-            hint: hint?.text(wording), suggestion: hint?.suggestion)
+        return hits
     }
 
     /// The store's search, with facet counts from `FacetCache` when the catalog has not changed

@@ -337,6 +337,11 @@ extension CatalogStore {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v11: search documents in change-feed order") { db in
+            // Searches list the newest first by document number, which a rebuild now assigns in
+            // change-feed order, as storing does; older rebuilds numbered in table order.
+            try db.execute(sql: "INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index')")
+        }
         return migrator
     }
 }

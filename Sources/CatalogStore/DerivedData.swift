@@ -54,7 +54,10 @@ enum DerivedData {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let terms = SearchTerms()
-        let rows = try Row.fetchCursor(db, sql: "SELECT origin, id, envelope FROM entry WHERE deleted = 0")
+        // In change-feed order: documents are numbered as they are indexed, and the newest-first
+        // order of searches is that numbering (`SearchIndex`).
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT origin, id, envelope FROM entry WHERE deleted = 0 ORDER BY receipt")
         let unindexed = try db.makeStatement(
             sql: "INSERT OR REPLACE INTO unindexed_entry (origin, id, reason) VALUES (?, ?, ?)")
         while let row = try rows.next() {

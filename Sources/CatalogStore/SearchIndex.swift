@@ -5,6 +5,9 @@ import GRDB
 /// Keeps the search tables in step with the `entry` table: called for every stored envelope, in the
 /// transaction that stores it. A document is found by its entry's `(origin, id)`; `doc_id` is the
 /// search tables' own key, so nothing depends on the `entry` table's rowids (which VACUUM may change).
+/// Documents are numbered in the order they are indexed, which is the change feed's order (a
+/// stored envelope is indexed in its transaction; a rebuild goes by receipt): newest-first
+/// searches order by that number.
 ///
 /// Every statement here runs once per stored envelope, so each is compiled once per connection
 /// (`cachedStatement`), not once per use.

@@ -35,12 +35,18 @@ public struct PeerDirectory: Sendable {
 
     private func load(_ file: URL) throws -> PeerFile {
         do {
-            let text = try String(contentsOf: file, encoding: .utf8)
+            let data = try Data(contentsOf: file)
+            let digest = PeerFileCache.digest(of: data)
+            if let peer = PeerFileCache.shared.peer(at: file.path, digest: digest) { return peer }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CatalogError(.configuration, "\(file.path) is not UTF-8 text")
+            }
             let peer = try YAMLDecoder().decode(PeerFile.self, from: text)
             guard Slug.isValidOrigin(peer.name), file.deletingPathExtension().lastPathComponent == peer.name else {
                 throw CatalogError(.configuration, "\(file.path): name must be a slug matching the file name")
             }
             _ = try peer.publicKey()
+            PeerFileCache.shared.keep(peer, at: file.path, digest: digest)
             return peer
         } catch let error as CatalogError {
             throw CatalogError(error.code, "\(file.lastPathComponent): \(error.message)")

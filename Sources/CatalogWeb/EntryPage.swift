@@ -82,7 +82,9 @@ enum EntryPage {
         }
         context["provenance"] = provenance(
             stored: stored, signed: signed, origins: origins, language: language, now: now)
-        let related = try await related(to: entry, origin: origin, node: node, now: now).map {
+        let related = try await Searcher(node: node).related(
+            to: entry, origin: origin, limit: relatedCount, now: now
+        ).map {
             SearchPage.hit(for: $0, origins: origins, language: language, t: t)
         }
         context["related"] = related
@@ -91,25 +93,6 @@ enum EntryPage {
     }
 
     static let relatedCount = 5
-
-    /// Offerings of other origins in the entry's technology field that share the words of its
-    /// title, and when none does, others in its field: the matchmaking across clusters. The search
-    /// ranks them as any search does (all words first, then any of them). Only the title's words
-    /// are used: keywords are the field's common terms, and matching any of them ranks thousands.
-    static func related(to entry: Entry, origin: String, node: Node, now: Date) async throws
-        -> [SearchResponse.Hit]
-    {
-        let searcher = Searcher(node: node)
-        var query = SearchQuery(text: entry.title.preferred() ?? "", topic: entry.topics.first, limit: relatedCount)
-        query.excludingOrigin = origin
-        query.text = query.words.prefix(6).joined(separator: " ")
-        var hits = query.text.isEmpty ? [] : try await searcher.search(query, explainingEmpty: false, now: now).hits
-        if hits.isEmpty, query.topic != nil {
-            query.text = ""
-            hits = try await searcher.search(query, explainingEmpty: false, now: now).hits
-        }
-        return hits
-    }
 
     /// Links a page shows: http and https only (a catalog could hold `javascript:`).
     static func safeLink(_ text: String) -> String? {

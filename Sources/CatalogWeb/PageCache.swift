@@ -9,22 +9,28 @@ import Synchronization
 /// rendered again when anything is stored (the store's last change-feed position moves), when the
 /// statements trust rests on change, and at the latest a minute after it was rendered (so names
 /// from peer files, expiring endorsements and the passing of time reach the pages within a
-/// minute). Bounded in entries and bytes; only successful answers are kept.
+/// minute). Each page has its own minute: pages do not all expire at once. Bounded in entries and
+/// bytes; only successful answers are kept.
 public final class PageCache: Sendable {
     public static let shared = PageCache()
     static let capacity = 2_000
     static let maxBytes = 64 * 1024 * 1024
+    static let lifetime: TimeInterval = 60
 
     struct Key: Hashable {
         let store: UUID
         let receipt: Int64
         let trust: String
-        let minute: String
         let address: String
     }
 
+    private struct Kept {
+        let page: WebPage
+        let rendered: Date
+    }
+
     private struct State {
-        var pages: [Key: WebPage] = [:]
+        var pages: [Key: Kept] = [:]
         var order: [Key] = []
         var bytes = 0
     }
@@ -38,30 +44,33 @@ public final class PageCache: Sendable {
     ) async throws -> WebPage {
         let trust = try await NodeTrust.snapshot(node, now: now).statementsDigest
         let key = Key(
-            store: node.store.identity, receipt: try await node.store.lastReceipt(), trust: trust,
-            minute: String(Timestamp.format(now).prefix(16)), address: address)
-        if let page = state.withLock({ $0.pages[key] }) { return page }
+            store: node.store.identity, receipt: try await node.store.lastReceipt(), trust: trust, address: address)
+        if let kept = state.withLock({ $0.pages[key] }), kept.rendered <= now,
+            now.timeIntervalSince(kept.rendered) < Self.lifetime
+        {
+            return kept.page
+        }
         let page = try await render()
-        if page.status == 200 { keep(page, for: key) }
+        if page.status == 200 { keep(page, for: key, rendered: now) }
         return page
     }
 
-    private func keep(_ page: WebPage, for key: Key) {
+    private func keep(_ page: WebPage, for key: Key, rendered: Date) {
         state.withLock { state in
-            // Pages of an older catalog or minute are never asked for again.
-            if let newest = state.order.last,
-                newest.receipt != key.receipt || newest.minute != key.minute
-                    || newest.trust != key.trust
-            {
+            // Pages of an older catalog or trust are never asked for again.
+            if let newest = state.order.last, newest.receipt != key.receipt || newest.trust != key.trust {
                 state = State()
             }
-            guard state.pages[key] == nil else { return }
-            state.pages[key] = page
+            if let old = state.pages.removeValue(forKey: key) {
+                state.bytes -= old.page.body.utf8.count
+                state.order.removeAll { $0 == key }
+            }
+            state.pages[key] = Kept(page: page, rendered: rendered)
             state.order.append(key)
             state.bytes += page.body.utf8.count
             while state.pages.count > Self.capacity || state.bytes > Self.maxBytes, !state.order.isEmpty {
                 let oldest = state.order.removeFirst()
-                state.bytes -= state.pages.removeValue(forKey: oldest)?.body.utf8.count ?? 0
+                state.bytes -= state.pages.removeValue(forKey: oldest)?.page.body.utf8.count ?? 0
             }
         }
     }
