@@ -119,10 +119,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // National overviews, and calendar and schema.org exports.
+        // National overviews, and calendar, schema.org, DCAT-AP and catalog exports.
         .target(
             name: "CatalogReports",
-            dependencies: ["CatalogCore", "CatalogNode", "CatalogStore", "CatalogTrust", "CatalogWire"],
+            dependencies: [
+                "CatalogCore", "CatalogImport", "CatalogNode", "CatalogStore", "CatalogTrust", "CatalogWire",
+            ],
             swiftSettings: strict
         ),
         // The web catalog for members: search, entry pages and their calendars, rendered from
@@ -343,6 +345,7 @@ let package = Package(
             name: "CatalogServerTests",
             dependencies: [
                 "CatalogCore",
+                "CatalogImport",
                 "CatalogNode",
                 "CatalogReports",
                 "CatalogServer",

@@ -4,7 +4,8 @@ import SwiftCSV
 
 /// Reads the CSV a cluster office keeps in a spreadsheet: comma or semicolon separated (German
 /// exports use `;`), one row per training session, the rows of one entry sharing its `id`.
-/// Rows are numbered as the spreadsheet shows them: the header is row 1.
+/// Rows are numbered as the spreadsheet shows them: the header is row 1. A cell the node's own
+/// writer neutralised against formulas (`'=…`, `'+49 …`) is read without its `'`.
 enum CSVCatalogReader {
     static func read(_ text: String, name: String) throws -> [ParsedEntry] {
         let csv: CSV<Enumerated>
@@ -24,7 +25,9 @@ enum CSVCatalogReader {
                 number: offset + 2,
                 cells: Dictionary(
                     zip(columns, cells).compactMap { column, cell in
-                        column.map { ($0, cell.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                        column.map {
+                            ($0, CSVDocument.unneutralised(cell.trimmingCharacters(in: .whitespacesAndNewlines)))
+                        }
                     }, uniquingKeysWith: { first, _ in first }))
             if row.cells.values.allSatisfy(\.isEmpty) { continue }
             guard let id = row[.id] else {

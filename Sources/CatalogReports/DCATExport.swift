@@ -99,6 +99,10 @@ public enum DCATExport {
             ("/feed.atom?origin=\(origin)", "New and changed entries as Atom", "application/atom+xml", "ATOM", true),
             ("/catalog.jsonld?origin=\(origin)", "schema.org JSON-LD", "application/ld+json", "JSON_LD", true),
             (
+                "/origins/\(origin)/catalog.csv", "Catalog as CSV, one row per session (docs/CSV.md's columns)",
+                "text/csv", "CSV", true
+            ),
+            (
                 "/v1/changes", "Signed change feed of this node (all origins, NDJSON)", "application/x-ndjson",
                 "JSON", false
             ),

@@ -1,3 +1,4 @@
+import CatalogCore
 import CatalogWire
 
 /// The overview as CSV (RFC 4180, comma separated, CRLF): one document per table.
@@ -40,21 +41,8 @@ public enum OverviewCSV {
     }
 
     static func document(_ rows: [[String]]) -> String {
-        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// A field as a spreadsheet reads it, and nothing more: a leading `=`, `+`, `-`, `@`, tab or
-    /// carriage return (which spreadsheets take for a formula) is neutralised with a leading `'`,
-    /// as OWASP's CSV injection advice says; quoted when it holds a comma, a quote or a line break,
-    /// quotes doubled. Scalars, not Characters: "\r\n" is one Character.
-    static func field(_ text: String) -> String {
-        var text = text
-        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
-            text = "'" + text
-        }
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-            return text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var document = CSVDocument()
+        rows.forEach { document.append($0) }
+        return document.text
     }
 }

@@ -32,6 +32,11 @@ struct WebController<Context: RequestContext>: Sendable {
                 try await WebCatalog.originPage(node: node, origin: origin, request: web)
             }
         }
+        router.get("/origins/:origin/catalog.csv") { request, context in
+            let web = webRequest(request)
+            let origin = try context.parameters.require("origin")
+            return try await answer(request) { try await WebCatalog.originCSV(node: node, origin: origin, request: web) }
+        }
         router.get("/embed") { request, _ in
             let web = webRequest(request)
             return try await answer(request) { try await WebCatalog.embed(node: node, request: web) }
@@ -138,6 +143,7 @@ struct WebController<Context: RequestContext>: Sendable {
                 frameAncestors: page.framable ? embedOrigins : [])
             headers[HTTPFields.Element.Name("Referrer-Policy")!] = "same-origin"
         }
+        if let name = page.download { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
         return Response(
             status: HTTPResponse.Status(code: page.status), headers: headers,
             body: .init(byteBuffer: ByteBuffer(string: page.body)))

@@ -51,6 +51,7 @@ enum OriginPage {
         context["freshnessText"] = freshnessText(
             freshness, isOwn: origin == node.origin, origins: origins, language: language)
         context["searchHref"] = "/?origin=\(origin)&lang=\(language.rawValue)"
+        context["csvHref"] = "/origins/\(origin)/catalog.csv"
         return WebPage(status: 200, language: language, html: WebTemplates.render(context, "origin"))
     }
 

@@ -1,5 +1,7 @@
+import CatalogCore
 import CatalogNode
 import CatalogReports
+import CatalogStore
 import Foundation
 
 /// The web catalog's pages, as the server's routes ask for them.
@@ -22,6 +24,32 @@ public enum WebCatalog {
     {
         try await OriginPage.render(
             node: node, origin: origin, parameters: request.parameters, language: request.language, now: now)
+    }
+
+    /// `GET /origins/{origin}/catalog.csv`: the origin's public entries in the columns `entries
+    /// import` reads, one row per session; `form=excel` for German Excel's form.
+    public static func originCSV(node: Node, origin: String, request: WebRequest) async throws -> WebPage {
+        guard Slug.isValidOrigin(origin), try await node.store.originRow(origin) != nil else {
+            return ErrorPage.notFound(node: node, language: request.language)
+        }
+        let form: CSVDocument.Form
+        switch request.parameters["form"] {
+        case nil, "standard": form = .standard
+        case "excel": form = .excel
+        case let other?:
+            let shown = SafeText.excerpt(other, limit: 40)
+            return ErrorPage.badRequest(
+                node: node,
+                message: request.language == .de
+                    ? "„\(shown)“ ist keine Tabellenform (standard oder excel)."
+                    : "'\(shown)' is not a table form (standard or excel).",
+                language: request.language)
+        }
+        let export = try await Exporter.export(
+            node: node, format: .csv, filter: ExportFilter(origin: origin), csvForm: form)
+        return WebPage(
+            status: 200, language: request.language, contentType: "text/csv; charset=utf-8; header=present",
+            body: String(decoding: export.data, as: UTF8.self), download: "\(origin).csv")
     }
 
     /// `GET /embed`: a compact list of a search's results, for an iframe on a cluster's website.

@@ -9,12 +9,18 @@ public struct WebPage: Sendable {
     public let body: String
     /// Whether the sites the node's config names (`embedOrigins`) may frame it: the embeddable list.
     public let framable: Bool
+    /// The file name a browser saves it under instead of showing it (a slug: safe in a header).
+    public let download: String?
 
     init(status: Int, language: WebLanguage, html: String) {
         self.init(status: status, language: language, contentType: Self.htmlType, body: html)
     }
 
-    init(status: Int, language: WebLanguage, contentType: String, body: String, framable: Bool = false) {
+    init(
+        status: Int, language: WebLanguage, contentType: String, body: String, framable: Bool = false,
+        download: String? = nil
+    ) {
+        self.download = download
         self.status = status
         self.language = language
         self.contentType = contentType

@@ -7,17 +7,21 @@ import Foundation
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export entries as iCalendar (trainings' sessions), schema.org JSON-LD, or catalog JSON.",
+        abstract: "Export entries as iCalendar (trainings' sessions), schema.org JSON-LD, or catalog JSON or CSV.",
         discussion: """
             ics: one event per training session, in Europe/Berlin time, with a UID that never changes; a
             cancelled session stays with STATUS:CANCELLED. jsonld: Course with CourseInstance, Event or Service,
-            for a website. json: the catalog format `entries import` reads. Local entries are left out unless
-            --include-local.
+            for a website. json: the catalog format `entries import` reads. csv: the spreadsheet `entries import` \
+            reads (docs/CSV.md), one row per session, of this node's own entries unless --origin is given; \
+            importing it again changes nothing, so an office can keep it, edit it and import it back. With \
+            --excel it is in the form German Excel opens (semicolons, UTF-8 with a byte order mark, decimal \
+            commas). Local entries are left out unless --include-local (keep them in a file you import with \
+            --replace, or they are withdrawn).
             """)
 
     @OptionGroup var options: NodeOptions
 
-    @Option(help: "ics, jsonld or json.")
+    @Option(help: "ics, jsonld, json or csv.")
     var format: Exporter.Format
 
     @Option(help: "offering or training.") var type: EntryType?
@@ -25,14 +29,20 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Only entries of this origin.") var origin: String?
     @Option(help: "Only entries in this technology field.") var topic: String?
     @Flag(help: "Include the node's local (members-only) entries.") var includeLocal = false
+    @Flag(help: "csv: semicolons, UTF-8 with a byte order mark and decimal commas, as German Excel reads.")
+    var excel = false
     @Option(help: "Write to this file instead of stdout.", completion: .file()) var out: String?
 
     func run() async throws {
         let node = try await options.openNode()
+        if excel && format != .csv { throw ValidationError("--excel is for --format csv") }
         let filter = ExportFilter(
-            type: type, region: region.map(Entry.canonicalRegion), origin: origin, topic: topic,
-            includeLocal: includeLocal)
-        let data = try await Exporter.export(node: node, format: format, filter: filter)
+            type: type, region: region.map(Entry.canonicalRegion),
+            origin: origin ?? (format == .csv ? node.origin : nil), topic: topic, includeLocal: includeLocal)
+        let export = try await Exporter.export(
+            node: node, format: format, filter: filter, csvForm: excel ? .excel : .standard)
+        for loss in export.losses { Console.error("warning: \(loss) cannot be written as CSV and is left out") }
+        let data = export.data
         if let out {
             do {
                 try data.write(to: URL(fileURLWithPath: out), options: .atomic)

@@ -61,7 +61,7 @@ struct ExportTests {
     func icalendar() async throws {
         let test = try await node()
         defer { test.remove() }
-        let ics = try await Exporter.export(node: test.node, format: .ics, filter: ExportFilter(type: .training))
+        let ics = try await Exporter.export(node: test.node, format: .ics, filter: ExportFilter(type: .training)).data
         let text = String(decoding: ics, as: UTF8.self)
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\n") && text.hasSuffix("END:VCALENDAR\r\n"))
         #expect(text.split(separator: "\r\n", omittingEmptySubsequences: false).allSatisfy { $0.utf8.count <= 75 })
@@ -94,13 +94,13 @@ struct ExportTests {
         let test = try await node()
         defer { test.remove() }
         let before = String(
-            decoding: try await Exporter.export(node: test.node, format: .ics, filter: .init()), as: UTF8.self)
+            decoding: try await Exporter.export(node: test.node, format: .ics, filter: .init()).data, as: UTF8.self)
         var edited = try #require(
             try await test.node.store.entry(origin: "medicalmountains", id: "gmp-grundlagen")?.signedEntry().entry)
         edited.durationHours = 7
         try await test.node.add(edited, allowUpdate: true)
         let after = String(
-            decoding: try await Exporter.export(node: test.node, format: .ics, filter: .init()), as: UTF8.self)
+            decoding: try await Exporter.export(node: test.node, format: .ics, filter: .init()).data, as: UTF8.self)
         func values(_ text: String, _ name: String) -> [String] {
             text.split(separator: "\r\n").filter { $0.hasPrefix(name + ":") }.map {
                 String($0.dropFirst(name.count + 1))
@@ -114,7 +114,7 @@ struct ExportTests {
     func jsonld() async throws {
         let test = try await node()
         defer { test.remove() }
-        let data = try await Exporter.export(node: test.node, format: .jsonld, filter: .init())
+        let data = try await Exporter.export(node: test.node, format: .jsonld, filter: .init()).data
         let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(document["@context"] as? String == "https://schema.org")
         let graph = try #require(document["@graph"] as? [[String: Any]])
@@ -137,16 +137,16 @@ struct ExportTests {
         let test = try await TestNode.make()
         defer { test.remove() }
         try await test.node.put(try CatalogImporter.read(file: Fixtures.exampleCatalog("json")))
-        let exported = try await Exporter.export(node: test.node, format: .json, filter: .init())
+        let exported = try await Exporter.export(node: test.node, format: .json, filter: .init()).data
         let entries = try CatalogImporter.read(exported, format: .json, name: "export.json")
         let original = try CatalogImporter.read(file: Fixtures.exampleCatalog("json"))
         #expect(entries.count == 5)
         #expect(Set(entries.map(\.id)) == Set(original.filter { !$0.isLocal }.map(\.id)))
         #expect(entries.allSatisfy { entry in original.contains(entry) })
-        let withLocal = try await Exporter.export(node: test.node, format: .json, filter: .init(includeLocal: true))
+        let withLocal = try await Exporter.export(node: test.node, format: .json, filter: .init(includeLocal: true)).data
         #expect(try CatalogImporter.read(withLocal, format: .json, name: "all.json").count == 6)
         let bw = try await Exporter.export(
-            node: test.node, format: .json, filter: .init(type: .training, region: "DE-BY"))
+            node: test.node, format: .json, filter: .init(type: .training, region: "DE-BY")).data
         #expect(try CatalogImporter.read(bw, format: .json, name: "by.json").map(\.id) == ["reinraum-praxis"])
     }
 }

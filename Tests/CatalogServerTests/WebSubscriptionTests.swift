@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogImport
 import CatalogServer
 import CatalogTestSupport
 import CatalogWeb
@@ -174,9 +175,11 @@ extension WebSubscriptionTests {
                         assert g.value(d, p) is not None, (d, p)
                     assert g.value(g.value(d, DCTERMS.publisher), FOAF.name) is not None
                     distributions = list(g.objects(d, DCAT.distribution))
-                    assert len(distributions) == 5, (d, distributions)
+                    assert len(distributions) == 6, (d, distributions)
                     for x in distributions:
                         assert g.value(x, DCAT.accessURL) is not None and g.value(x, DCTERMS.format) is not None
+                    csv = [x for x in distributions if str(g.value(x, DCAT.mediaType)).endswith("/text/csv")]
+                    assert len(csv) == 1 and str(g.value(csv[0], DCAT.downloadURL)).endswith("/catalog.csv"), csv
                 print(len(datasets))
                 print(sorted(str(g.value(d, DCTERMS.identifier)) for d in datasets))
                 """, on: answer.body, in: test, module: "rdflib")
@@ -189,6 +192,18 @@ extension WebSubscriptionTests {
             let jsonLD = try await get(client, "/catalog.jsonld?origin=microtech-sued")
             #expect(jsonLD.status == .ok && jsonLD.body.contains("https://schema.org"))
             #expect(jsonLD.body.contains("reinraum-grundlagen-2027") && !jsonLD.body.contains("mitglieder-stammtisch"))
+            // So does the CSV: the origin's public entries in the import's columns, one row per session.
+            let csv = try await get(client, "/origins/microtech-sued/catalog.csv")
+            #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8; header=present")
+            #expect(csv.headers[.contentDisposition] == "attachment; filename=\"microtech-sued.csv\"")
+            #expect(csv.body.hasPrefix("id,type,kind,format,title_de,") && csv.body.contains("\r\nreinraum-grundlagen-2027,"))
+            #expect(!csv.body.contains("mitglieder-stammtisch"))
+            let imported = try CatalogImporter.read(Data(csv.body.utf8), format: .csv, name: "microtech-sued.csv")
+            #expect(imported.contains { $0.id == "reinraum-grundlagen-2027" } && imported.allSatisfy { !$0.isLocal })
+            let excel = try await get(client, "/origins/microtech-sued/catalog.csv?form=excel")
+            #expect(excel.status == .ok && excel.body.hasPrefix("\u{FEFF}id;type;"))
+            #expect(try await get(client, "/origins/microtech-sued/catalog.csv?form=pdf").status == .badRequest)
+            #expect(try await get(client, "/origins/nobody/catalog.csv").status == .notFound)
         }
     }
 }
