@@ -35,7 +35,9 @@ struct WebController<Context: RequestContext>: Sendable {
         router.get("/origins/:origin/catalog.csv") { request, context in
             let web = webRequest(request)
             let origin = try context.parameters.require("origin")
-            return try await answer(request) { try await WebCatalog.originCSV(node: node, origin: origin, request: web) }
+            return try await answer(request) {
+                try await WebCatalog.originCSV(node: node, origin: origin, request: web)
+            }
         }
         router.get("/embed") { request, _ in
             let web = webRequest(request)

@@ -143,10 +143,12 @@ struct ExportTests {
         #expect(entries.count == 5)
         #expect(Set(entries.map(\.id)) == Set(original.filter { !$0.isLocal }.map(\.id)))
         #expect(entries.allSatisfy { entry in original.contains(entry) })
-        let withLocal = try await Exporter.export(node: test.node, format: .json, filter: .init(includeLocal: true)).data
+        let withLocal = try await Exporter.export(node: test.node, format: .json, filter: .init(includeLocal: true))
+            .data
         #expect(try CatalogImporter.read(withLocal, format: .json, name: "all.json").count == 6)
         let bw = try await Exporter.export(
-            node: test.node, format: .json, filter: .init(type: .training, region: "DE-BY")).data
+            node: test.node, format: .json, filter: .init(type: .training, region: "DE-BY")
+        ).data
         #expect(try CatalogImporter.read(bw, format: .json, name: "by.json").map(\.id) == ["reinraum-praxis"])
     }
 }

@@ -196,7 +196,9 @@ extension WebSubscriptionTests {
             let csv = try await get(client, "/origins/microtech-sued/catalog.csv")
             #expect(csv.status == .ok && csv.headers[.contentType] == "text/csv; charset=utf-8; header=present")
             #expect(csv.headers[.contentDisposition] == "attachment; filename=\"microtech-sued.csv\"")
-            #expect(csv.body.hasPrefix("id,type,kind,format,title_de,") && csv.body.contains("\r\nreinraum-grundlagen-2027,"))
+            #expect(
+                csv.body.hasPrefix("id,type,kind,format,title_de,")
+                    && csv.body.contains("\r\nreinraum-grundlagen-2027,"))
             #expect(!csv.body.contains("mitglieder-stammtisch"))
             let imported = try CatalogImporter.read(Data(csv.body.utf8), format: .csv, name: "microtech-sued.csv")
             #expect(imported.contains { $0.id == "reinraum-grundlagen-2027" } && imported.allSatisfy { !$0.isLocal })
