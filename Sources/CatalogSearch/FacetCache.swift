@@ -39,6 +39,7 @@ final class FacetCache: Sendable {
         let search =
             query.parameters.filter { !["limit", "offset", "order"].contains($0.0) }.map { "\($0.0)=\($0.1)" }
             .joined(separator: "&") + "&local=\(query.includeLocal)&not=\(query.excludingOrigin ?? "")"
+            + "&all=\(query.allWordsOnly)&after=\(query.storedAfter ?? -1)&through=\(query.storedThrough ?? -1)"
         return Key(
             store: store.identity, search: search, receipt: receipt,
             hour: String(Timestamp.format(now).prefix(13)))

@@ -33,6 +33,13 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     public var order: SearchOrder = .relevance
     /// Leaves out one origin's entries: for offerings related to one of its own, from elsewhere.
     public var excludingOrigin: String?
+    /// Only entries with every word, never those with any of them when none has all: for what a
+    /// subscriber gets unasked (feeds, calendars, watches), where one common word would flood it.
+    public var allWordsOnly = false
+    /// Only entries stored at this node after this change-feed position and up to `storedThrough`:
+    /// what a watch has not seen yet, counted in the same statement as it is listed.
+    public var storedAfter: Int64?
+    public var storedThrough: Int64?
 
     public init(
         text: String = "", type: EntryType? = nil, kind: String? = nil, topic: String? = nil, region: String? = nil,

@@ -5,9 +5,28 @@ import GRDB
 
 extension CatalogStore {
     /// Searches every entry the node holds, its own and received ones. When no entry has all the
-    /// words of the text, entries with any of them are returned (and the result says so).
+    /// words of the text, entries with any of them are returned (and the result says so), unless
+    /// the query says `allWordsOnly`.
     public func search(_ query: SearchQuery, now: Date = Date()) async throws -> SearchResult {
         try await read { db in try Self.search(query, now: now, db) }
+    }
+
+    /// Up to `count` matches of `query` from its offset on, page after page in one read, so that
+    /// what is stored meanwhile cannot list an entry twice or skip one.
+    public func searchMatches(_ query: SearchQuery, count: Int, now: Date = Date()) async throws -> [SearchMatch] {
+        try await read { db in
+            var query = query
+            query.facets = false
+            query.limit = SearchQuery.maxLimit
+            var matches: [SearchMatch] = []
+            while matches.count < count {
+                let result = try Self.search(query, now: now, db)
+                matches += result.matches.prefix(count - matches.count)
+                query.offset += result.matches.count
+                if result.matches.isEmpty || query.offset >= result.total { break }
+            }
+            return matches
+        }
     }
 
     /// The SQL statements `search` runs for `query`, with their arguments written in as literals:
@@ -25,7 +44,7 @@ extension CatalogStore {
     ) throws -> SearchResult {
         let terms = try SearchSQL.expansions(of: query.words, db, record: record)
         var result = try SearchSQL(query: query, terms: terms, now: now, anyWord: false).run(db, record: record)
-        if result.total == 0 && query.words.count > 1 {
+        if result.total == 0 && query.words.count > 1 && !query.allWordsOnly {
             let fallback = try SearchSQL(query: query, terms: terms, now: now, anyWord: true).run(db, record: record)
             if fallback.total > 0 { result = fallback }
         }
@@ -121,6 +140,11 @@ struct SearchSQL {
         if let kind = query.kind { add("d.kind = ?", [kind]) }
         if let origin = query.origin { add("d.origin = ?", [origin]) }
         if let other = query.excludingOrigin { add("d.origin != ?", [other]) }
+        if query.storedAfter != nil || query.storedThrough != nil {
+            add(
+                "EXISTS (SELECT 1 FROM entry e WHERE e.origin = d.origin AND e.id = d.id AND e.receipt > ? AND e.receipt <= ?)",
+                [query.storedAfter ?? Int64.min, query.storedThrough ?? Int64.max])
+        }
         if query.freeOnly { add("d.free = 1", []) }
         if !query.includeLocal { add("d.local = 0", []) }
         tag("topic", query.topic)

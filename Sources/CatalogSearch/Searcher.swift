@@ -43,6 +43,12 @@ public struct Searcher: Sendable {
         return try await hits(matches, now: now)
     }
 
+    /// Up to `count` hits of `query` from its offset on, found in one read (`searchMatches`): for
+    /// downloads larger than a page, such as a calendar.
+    public func hits(of query: SearchQuery, count: Int, now: Date = Date()) async throws -> [SearchResponse.Hit] {
+        try await hits(node.store.searchMatches(query.validated(), count: count, now: now), now: now)
+    }
+
     /// The hits of `matches`, each signature checked again under the node's trust now.
     func hits(_ matches: [SearchMatch], now: Date) async throws -> [SearchResponse.Hit] {
         let trust = try await NodeTrust.current(node, now: now)

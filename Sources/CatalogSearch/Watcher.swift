@@ -25,18 +25,17 @@ public struct WatchNews: Sendable, Codable {
     public let watch: String
     /// The new matches, newest first (at most `Watcher.maxListed`).
     public let matches: [WatchMatch]
-    /// How many there are in all (at most `Watcher.maxCounted`).
+    /// How many there are in all.
     public let count: Int
     /// The change-feed position they were found up to.
     public let throughReceipt: Int64
 }
 
 /// Saved searches: searches the operator keeps, whose new matches the node lists after every sync.
-/// A watch searches as the web catalog does (public entries only), so its list, its Atom feed
-/// (`/feed.atom?` with its parameters) and the node's pages agree.
+/// A watch searches as the web catalog's feeds do (public entries, every word), so its list and
+/// its Atom feed (`/feed.atom?` with its parameters) agree.
 public struct Watcher: Sendable {
     public static let maxListed = 50
-    public static let maxCounted = 1_000
 
     public let node: Node
 
@@ -90,27 +89,20 @@ public struct Watcher: Sendable {
         query.order = .newest
         query.facets = false
         query.includeLocal = false
-        query.limit = SearchQuery.maxLimit
+        query.allWordsOnly = true
+        // Stored after the last look, up to this one (what is stored meanwhile, the next look lists).
+        query.storedAfter = watch.stored.seenReceipt
+        query.storedThrough = through
+        query.limit = Self.maxListed
         query.offset = 0
-        var matches: [WatchMatch] = []
-        var count = 0
-        pages: while count < Self.maxCounted {
-            let result = try await node.store.search(query, now: now)
-            for match in result.matches {
-                // Stored after this look began: the next look lists it.
-                if match.entry.receipt > through { continue }
-                if match.entry.receipt <= watch.stored.seenReceipt { break pages }
-                count += 1
-                if matches.count < Self.maxListed, let entry = try? match.entry.signedEntry().entry {
-                    matches.append(
-                        WatchMatch(
-                            origin: match.entry.origin, id: match.entry.id, title: entry.title.preferred() ?? entry.id,
-                            updated: match.entry.updated, nextStart: match.nextStart))
-                }
-            }
-            query.offset += result.matches.count
-            if result.matches.isEmpty || query.offset >= result.total { break }
+        let result = try await node.store.search(query, now: now)
+        let matches = result.matches.compactMap { match -> WatchMatch? in
+            guard let entry = try? match.entry.signedEntry().entry else { return nil }
+            return WatchMatch(
+                origin: match.entry.origin, id: match.entry.id, title: entry.title.preferred() ?? entry.id,
+                updated: match.entry.updated, nextStart: match.nextStart)
         }
+        let count = result.total
         if markSeen { try await node.store.markWatchSeen(named: watch.name, through: through) }
         return WatchNews(watch: watch.name, matches: matches, count: count, throughReceipt: through)
     }

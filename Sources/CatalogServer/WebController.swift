@@ -89,7 +89,8 @@ struct WebController<Context: RequestContext>: Sendable {
         -> Response
     {
         let web = webRequest(request)
-        let address = "\(request.uri.description) \(web.language.rawValue) \(web.base)"
+        let parameters = web.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let address = "\(request.uri.path)?\(parameters.joined(separator: "&")) \(web.language.rawValue) \(web.base)"
         let node = node
         let timeout = timeout
         let page = try await Deadline.run(timeout) {
@@ -100,23 +101,35 @@ struct WebController<Context: RequestContext>: Sendable {
 
     func webRequest(_ request: Request) -> WebRequest {
         var parameters: [String: String] = [:]
-        for (name, value) in request.uri.queryParameters { parameters[String(name)] = String(value) }
+        for (name, value) in request.uri.queryParameters
+        where WebRequest.parameterNames.contains(String(name)) && !value.isEmpty {
+            parameters[String(name)] = String(value)
+        }
         // Plain HTTP is served on loopback only, behind a reverse proxy: the scheme readers use is
         // the one the proxy says.
         let forwarded = request.headers[HTTPFields.Element.Name("X-Forwarded-Proto")!]?.lowercased()
         let scheme = scheme == "http" && forwarded == "https" ? "https" : scheme
+        let fallback = "\(node.config.hosts.first ?? "127.0.0.1"):\(node.config.port)"
         return WebRequest(
             parameters: parameters, language: Self.language(request),
-            base: "\(scheme)://\(Self.host(request) ?? "127.0.0.1:\(node.config.port)")")
+            base: "\(scheme)://\(Self.host(request, allowed: node.config.hosts) ?? fallback)")
     }
 
     /// The host the reader reached the node at, when the `Host` header is a plain host name or
-    /// address with an optional port; nothing else goes into the addresses a page hands out.
-    static func host(_ request: Request) -> String? {
+    /// address with an optional port and the name is one of the node's `hosts` (its config; the
+    /// names its certificate is for, and a reverse proxy's public name); nothing else goes into
+    /// the addresses a page hands out.
+    static func host(_ request: Request, allowed: [String]) -> String? {
         guard let host = request.headers[HTTPFields.Element.Name("Host")!] ?? request.head.authority,
-            (1...260).contains(host.utf8.count)
+            (1...260).contains(host.utf8.count), host.utf8.allSatisfy(isHostByte)
         else { return nil }
-        return host.utf8.allSatisfy(isHostByte) ? host : nil
+        let name: Substring
+        if host.hasPrefix("[") {
+            name = host.prefix { $0 != "]" }.dropFirst()
+        } else {
+            name = host.prefix { $0 != ":" }
+        }
+        return allowed.contains { $0.lowercased() == name.lowercased() } ? host : nil
     }
 
     /// Letters, digits, `.`, `-`, and `:`, `[`, `]` for a port or an IPv6 address.

@@ -8,7 +8,8 @@ import Foundation
 /// Subscriptions to a search, with the search page's parameters: `/calendar.ics?…` is the sessions
 /// of its trainings as a live iCalendar feed, `/feed.atom?…` its entries as Atom 1.0, those new or
 /// changed at this node most recently first, and `/catalog.jsonld?…` its entries as schema.org
-/// JSON-LD. All search as the page does (public entries only).
+/// JSON-LD. All search as the page does (public entries only), except that they never fall back to
+/// entries with any of the words when none has all: a subscriber would get floods unasked.
 enum SearchFeeds {
     /// Entries in a feed.
     static let feedSize = 50
@@ -59,26 +60,19 @@ enum SearchFeeds {
             return ErrorPage.badRequest(node: node, message: error.message, language: language)
         }
         if trainingsOnly { search.type = .training }
-        search.facets = false
-        search.limit = SearchQuery.maxLimit
+        search.allWordsOnly = true
         search.offset = 0
         let origins = try await OriginDirectory(node: node, now: now)
-        let searcher = Searcher(node: node)
-        var items: [ICalendarExport.Item] = []
-        while items.count < downloadEntries {
-            let response: SearchResponse
-            do {
-                response = try await searcher.search(search, explainingEmpty: false, now: now)
-            } catch let error as CatalogError where error.code == .invalidInput {
-                return ErrorPage.badRequest(node: node, message: error.message, language: language)
-            }
-            items += response.hits.map {
-                ICalendarExport.Item(
-                    origin: $0.origin, organizerName: origins.info($0.origin).displayName, seq: $0.seq,
-                    updated: $0.updated, entry: $0.entry)
-            }
-            search.offset += response.hits.count
-            if response.hits.isEmpty || search.offset >= response.total { break }
+        let hits: [SearchResponse.Hit]
+        do {
+            hits = try await Searcher(node: node).hits(of: search, count: downloadEntries, now: now)
+        } catch let error as CatalogError where error.code == .invalidInput {
+            return ErrorPage.badRequest(node: node, message: error.message, language: language)
+        }
+        let items = hits.map {
+            ICalendarExport.Item(
+                origin: $0.origin, organizerName: origins.info($0.origin).displayName, seq: $0.seq,
+                updated: $0.updated, entry: $0.entry)
         }
         let (contentType, body) = try write(items, search)
         return WebPage(status: 200, language: language, contentType: contentType, body: body)
@@ -97,6 +91,7 @@ enum SearchFeeds {
             return ErrorPage.badRequest(node: node, message: error.message, language: language)
         }
         search.order = .newest
+        search.allWordsOnly = true
         search.facets = false
         search.limit = feedSize
         search.offset = 0
@@ -116,6 +111,12 @@ enum SearchFeeds {
             "title": [search.text, node.config.displayName].filter { !$0.isEmpty }.joined(separator: " · "),
             "subtitle": t["subscribeFeed"] ?? "",
         ]
+        // An origin signs its entries' `updated`; one in the future would pin the feed's and the
+        // entry's time there, so no time after now is shown.
+        let nowText = Timestamp.format(now)
+        func shown(_ updated: String) -> String {
+            Timestamp.parse(updated).map { $0 > now ? nowText : updated } ?? updated
+        }
         context["items"] = response.hits.map { hit in
             let summaryParts = [
                 SearchPage.typeLabel(hit.entry, language: language, t: t),
@@ -126,7 +127,7 @@ enum SearchFeeds {
             ]
             return [
                 "href": request.base + EntryPage.href(origin: hit.origin, id: hit.id, language: language),
-                "title": hit.entry.title.preferred(language.rawValue) ?? hit.id, "updated": hit.updated,
+                "title": hit.entry.title.preferred(language.rawValue) ?? hit.id, "updated": shown(hit.updated),
                 "originName": origins.info(hit.origin).displayName,
                 "categories": hit.entry.topics.map {
                     ["term": $0, "label": WebFormat.label(Vocabularies.topics, $0, language)]
@@ -135,7 +136,10 @@ enum SearchFeeds {
             ] as [String: Any]
         }
         // The feed changed when its newest entry did; an empty feed, now.
-        context["updated"] = response.hits.map(\.updated).max() ?? Timestamp.format(now)
+        let newest = response.hits.max {
+            (Timestamp.parse($0.updated) ?? .distantPast) < (Timestamp.parse($1.updated) ?? .distantPast)
+        }
+        context["updated"] = newest.map { shown($0.updated) } ?? nowText
         // XML 1.0 allows no control characters and neither U+FFFE nor U+FFFF; entries and the
         // search text may hold the latter two, so every such character is dropped from the feed.
         let body = String(

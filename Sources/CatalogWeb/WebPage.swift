@@ -66,6 +66,14 @@ public struct WebRequest: Sendable {
     public let language: WebLanguage
     public let base: String
 
+    /// The parameters any page reads: a search's (`/v1/search`'s), the page number, the language
+    /// and a table's form. The server passes no others on, so a page is a function of these (and
+    /// the page cache keys by them alone: junk parameters cannot make it render anew).
+    public static let parameterNames: Set<String> = [
+        "q", "type", "kind", "topic", "region", "origin", "mode", "language", "audience", "free", "from", "to",
+        "includePast", "limit", "offset", "facets", "order", "page", "lang", "form",
+    ]
+
     public init(parameters: [String: String], language: WebLanguage, base: String) {
         self.parameters = parameters
         self.language = language

@@ -107,7 +107,7 @@ struct WebEmbedTests {
 struct WebProxyTests {
     @Test("plain HTTP behind a proxy that says https hands out https addresses; without it, http")
     func forwardedScheme() async throws {
-        let test = try await TestNode.make()
+        let test = try await TestNode.make { $0.hosts = ["exchange.example"] }
         defer { test.remove() }
         var limits = ServerLimits()
         limits.expensiveTimeout = .seconds(300)

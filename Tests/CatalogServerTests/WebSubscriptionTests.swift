@@ -38,7 +38,7 @@ struct WebSubscriptionTests {
 
     @Test("an origin's page shows its level, region, fields, how current its copy is, and its entries")
     func originPage() async throws {
-        let test = try await ExampleFederation.nationalNode()
+        let test = try await ExampleFederation.nationalNode(hosts: ["localhost", "catalog.example"])
         defer { test.remove() }
         let request = WebRequest(parameters: [:], language: .de, base: "https://catalog.example")
         let page = try await WebCatalog.originPage(
@@ -67,7 +67,7 @@ struct WebSubscriptionTests {
 
     @Test("an entry page lists related offerings of other clusters, never its own origin's")
     func relatedOfferings() async throws {
-        let test = try await ExampleFederation.nationalNode()
+        let test = try await ExampleFederation.nationalNode(hosts: ["localhost", "catalog.example"])
         defer { test.remove() }
         try await app(test).test(.router) { client in
             let page = try await get(client, "/entries/medicalmountains/reinraum-praxis")
@@ -82,7 +82,7 @@ struct WebSubscriptionTests {
 
     @Test("a search's calendar holds every session of its public trainings, and icalendar reads it")
     func searchCalendar() async throws {
-        let test = try await ExampleFederation.nationalNode()
+        let test = try await ExampleFederation.nationalNode(hosts: ["localhost", "catalog.example"])
         defer { test.remove() }
         try await app(test).test(.router) { client in
             let search = try await get(client, "/v1/search?type=training&topic=medtech&limit=200")
@@ -106,7 +106,7 @@ struct WebSubscriptionTests {
 
     @Test("a search's Atom feed lists its entries, newest here first, and feedparser reads it")
     func searchFeed() async throws {
-        let test = try await ExampleFederation.nationalNode()
+        let test = try await ExampleFederation.nationalNode(hosts: ["localhost", "catalog.example"])
         defer { test.remove() }
         var newest = Fixtures.training(id: "reinraum-neu")
         newest.title = LocalizedText(["de": "Reinraum-Kurs, ganz neu"])
@@ -138,21 +138,42 @@ struct WebSubscriptionTests {
                 parsed.contains("https://catalog.example:8443/entries/microtech-sued/reinraum-grundlagen-2027?lang=de"))
             #expect(!feed.body.contains("reinraum-intern"))
             // The search page hands out both subscriptions, and a Host header that is not a host
-            // name does not get into them.
-            let page = try await get(client, "/?q=Reinraum", host: "evil.example\"><script>")
-            #expect(page.body.contains(#"href="webcal://127.0.0.1:8443/calendar.ics?q=Reinraum&amp;lang=de""#))
-            #expect(
-                page.body.contains(
-                    #"type="application/atom+xml" href="https://127.0.0.1:8443/feed.atom?q=Reinraum&amp;lang=de""#))
-            #expect(!page.body.contains("evil.example"))
+            // name, or names a host the config does not, does not get into them: the config's
+            // first host does.
+            for host in ["evil.example\"><script>", "evil.example", "evil.example:8443"] {
+                let page = try await get(client, "/?q=Reinraum", host: host)
+                #expect(page.body.contains(#"href="webcal://localhost:8443/calendar.ics?q=Reinraum&amp;lang=de""#))
+                #expect(
+                    page.body.contains(
+                        #"type="application/atom+xml" href="https://localhost:8443/feed.atom?q=Reinraum&amp;lang=de""#))
+                #expect(!page.body.contains("evil.example"), "\(host)")
+            }
+            let named = try await get(client, "/?q=Reinraum", host: "CATALOG.example:8443")
+            #expect(named.body.contains("https://CATALOG.example:8443/feed.atom?q=Reinraum"))
         }
     }
 }
 
 extension WebSubscriptionTests {
+    @Test("a feed shows no time after now, however an origin dates its entries; junk parameters reach no page")
+    func feedTimesAndJunk() async throws {
+        let test = try await ExampleFederation.nationalNode(hosts: ["localhost", "catalog.example"])
+        defer { test.remove() }
+        // The entries say 2026-11-29; seen from a day before, that is the future.
+        let before = try #require(Timestamp.parse("2026-11-28T12:00:00Z"))
+        let request = WebRequest(parameters: ["q": "Reinraum"], language: .de, base: "https://catalog.example")
+        let feed = try await WebCatalog.searchFeed(node: test.node, request: request, now: before)
+        #expect(feed.status == 200 && feed.body.contains("<updated>2026-11-28T12:00:00Z</updated>"))
+        #expect(!feed.body.contains("2026-11-29"))
+        try await app(test).test(.router) { client in
+            let page = try await get(client, "/?q=Reinraum&zzjunk=zzvalue&page=1")
+            #expect(page.status == .ok && !page.body.contains("zzjunk") && !page.body.contains("zzvalue"))
+        }
+    }
+
     @Test("/dcat.jsonld describes the catalog in DCAT-AP: rdflib reads it and finds every mandatory property")
     func dcat() async throws {
-        let test = try await ExampleFederation.nationalNode()
+        let test = try await ExampleFederation.nationalNode(hosts: ["localhost", "catalog.example"])
         defer { test.remove() }
         try await app(test).test(.router) { client in
             let answer = try await get(client, "/dcat.jsonld")

@@ -19,8 +19,9 @@ public enum ExampleFederation {
 
     /// A national node holding every federated example entry and each cluster's signed head, as if
     /// synced from each cluster on 2026-11-29, and endorsing each cluster's key.
-    public static func nationalNode() async throws -> TestNode {
-        let test = try await TestNode.make(name: "national", level: .national)
+    /// `hosts`: the names the node's config says readers reach it at.
+    public static func nationalNode(hosts: [String] = ["localhost"]) async throws -> TestNode {
+        let test = try await TestNode.make(name: "national", level: .national) { $0.hosts = hosts }
         for cluster in clusters {
             let key = NodeSigningKey(origin: cluster)
             _ = try await test.node.endorse(

@@ -13,6 +13,9 @@ struct WatchTests {
         #expect(added.contains("Watching \"GMP\" type=training as gmp: 0 entries match now"), "\(added)")
         #expect(added.contains("Atom feed: https://localhost:8443/feed.atom?q=GMP&type=training"))
         try fed.cli.succeed(["watch", "add", "--dir", "de", "forum", "Forum"])
+        // No entry has both words: a watch never falls back to entries with one of them, as a
+        // search does, or every GMP entry would be news for it.
+        try fed.cli.succeed(["watch", "add", "--dir", "de", "gmp-hamburg", "GMP Hamburg"])
         #expect(
             try fed.cli.fail(["watch", "add", "--dir", "de", "gmp", "anything"])
                 == "error: a watch named 'gmp' exists already")
@@ -21,11 +24,14 @@ struct WatchTests {
         let synced = try fed.cli.succeed(["sync", "--dir", "de"]).stdout
         #expect(synced.contains("1 new match for gmp (clusternode watch new gmp)"), "\(synced)")
         #expect(synced.contains("1 new match for forum"))
+        #expect(!synced.contains("gmp-hamburg"), "\(synced)")
+        let searched = try fed.cli.succeed(["search", "--dir", "de", "GMP Hamburg"]).stdout
+        #expect(searched.contains("gmp-grundlagen-2027"), "the search's fallback finds it: \(searched)")
 
         let list = try #require(try fed.cli.json(["watch", "list", "--dir", "de"]) as? [[String: Any]])
-        #expect(list.map { $0["name"] as? String } == ["forum", "gmp"])
-        #expect(list.last?["new"] as? Int == 1)
-        #expect(list.last?["feed"] as? String == "https://localhost:8443/feed.atom?q=GMP&type=training")
+        #expect(list.map { $0["name"] as? String } == ["forum", "gmp", "gmp-hamburg"])
+        #expect(list[1]["new"] as? Int == 1 && list[2]["new"] as? Int == 0)
+        #expect(list[1]["feed"] as? String == "https://localhost:8443/feed.atom?q=GMP&type=training")
 
         let peeked = try fed.cli.succeed(["watch", "new", "--dir", "de", "gmp", "--peek"]).stdout
         #expect(peeked.contains("gmp: 1 new match") && peeked.contains("mm/gmp-grundlagen-2027"))
