@@ -88,25 +88,30 @@ public enum ICalendarExport {
 
     /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11) and drop
     /// every other control character. Works on Unicode scalars: "\r\n" is one Swift `Character`,
-    /// and a filter on Characters lets it through.
+    /// and a filter on Characters lets it through. Most values are plain printable ASCII and
+    /// come back as they are.
     static func escape(_ text: String) -> String {
-        var out = ""
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) && $0 != 0x5C && $0 != 0x3B && $0 != 0x2C }) {
+            return text
+        }
+        var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
+            case "\\": out.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": out.append(contentsOf: "\\;".unicodeScalars)
+            case ",": out.append(contentsOf: "\\,".unicodeScalars)
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
             default:
-                if !isControl(scalar) { out.unicodeScalars.append(scalar) }
+                if !isControl(scalar) { out.append(scalar) }
             }
         }
-        return out
+        return String(out)
     }
 
     /// A URI or identifier value: control characters (a line break would start a new property) removed.
     static func uri(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isControl($0) }))
     }
 
     /// A parameter value: quoted, without the characters a quoted value cannot hold (DQUOTE and
@@ -115,10 +120,11 @@ public enum ICalendarExport {
         "\"" + String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\"" && !isControl($0) })) + "\""
     }
 
-    /// C0 controls, DEL, C1 controls and line or paragraph separators: never in a content line.
+    /// C0 controls, DEL, C1 controls (general category Cc), the line separator (Zl, U+2028) and
+    /// the paragraph separator (Zp, U+2029): never in a content line.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .control, .lineSeparator, .paragraphSeparator: return true
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
         default: return false
         }
     }
@@ -126,21 +132,21 @@ public enum ICalendarExport {
     /// Folds a content line into lines of at most 75 octets, never inside a UTF-8 sequence (3.1).
     /// Counts scalars, not Characters: one Character can be longer than a whole line.
     static func fold(_ line: String) -> String {
-        var lines: [String] = []
-        var current = String.UnicodeScalarView()
+        guard line.utf8.count > 75 else { return line }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count + line.utf8.count / 25)
         var octets = 0
+        var limit = 75
         for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            let limit = lines.isEmpty ? 75 : 74  // continuation lines start with a space
+            let size = scalar.utf8.count
             if octets + size > limit {
-                lines.append(String(current))
-                current = String.UnicodeScalarView()
+                out.append(contentsOf: [0x0D, 0x0A, 0x20])  // continuation lines start with a space
                 octets = 0
+                limit = 74
             }
-            current.append(scalar)
+            out.append(contentsOf: scalar.utf8)
             octets += size
         }
-        lines.append(String(current))
-        return lines.joined(separator: "\r\n ")
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -49,23 +49,22 @@ public struct Searcher: Sendable {
         try await hits(node.store.searchMatches(query.validated(), count: count, now: now), now: now)
     }
 
-    /// The hits of `matches`, each signature checked again under the node's trust now.
+    /// The hits of `matches`, each signature checked again under the node's trust now (on every
+    /// core for a calendar's or a download's hundreds).
     func hits(_ matches: [SearchMatch], now: Date) async throws -> [SearchResponse.Hit] {
         let trust = try await NodeTrust.current(node, now: now)
-        var hits: [SearchResponse.Hit] = []
-        for match in matches {
-            guard let signed = try? match.entry.signedEntry(), let entry = signed.entry else { continue }
-            let verified = trust.keys(for: signed.origin, seq: signed.seq).contains {
-                (try? signed.verify(with: $0)) != nil
-            }
-            hits.append(
-                SearchResponse.Hit(
-                    origin: signed.origin, id: signed.id, seq: signed.seq, updated: signed.payload.updated,
-                    verified: verified,
-                    viaPeer: match.entry.viaPeer, score: match.score,
-                    next: match.nextStart.map { SearchResponse.Next(start: $0, city: match.nextCity) }, entry: entry))
+        return await ParallelChunks.map(matches) { chunk in chunk.compactMap { Self.hit($0, trust: trust) } }
+    }
+
+    static func hit(_ match: SearchMatch, trust: TrustSet) -> SearchResponse.Hit? {
+        guard let signed = try? match.entry.signedEntry(), let entry = signed.entry else { return nil }
+        let verified = trust.keys(for: signed.origin, seq: signed.seq).contains {
+            (try? signed.verify(with: $0)) != nil
         }
-        return hits
+        return SearchResponse.Hit(
+            origin: signed.origin, id: signed.id, seq: signed.seq, updated: signed.payload.updated,
+            verified: verified, viaPeer: match.entry.viaPeer, score: match.score,
+            next: match.nextStart.map { SearchResponse.Next(start: $0, city: match.nextCity) }, entry: entry)
     }
 
     /// The store's search, with facet counts from `FacetCache` when the catalog has not changed

@@ -12,27 +12,10 @@ enum PageVerifier {
     }
 
     static func verify(_ lines: [Data], trust: TrustSet, peer: String) async -> Result {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 16))
-        guard workers > 1 else { return verifySerially(lines[...], trust: trust, peer: peer) }
-        let chunkSize = (lines.count + workers - 1) / workers
-        return await withTaskGroup(of: (Int, Result).self) { group in
-            for index in 0..<workers {
-                let chunk = lines[min(lines.count, index * chunkSize)..<min(lines.count, (index + 1) * chunkSize)]
-                group.addTask { (index, verifySerially(chunk, trust: trust, peer: peer)) }
-            }
-            var parts = [Result](repeating: Result(), count: workers)
-            for await (index, part) in group { parts[index] = part }
-            return parts.reduce(into: Result()) { total, part in
-                total.items += part.items
-                total.refusals += part.refusals
-            }
-        }
-    }
-
-    static func verifySerially(_ lines: ArraySlice<Data>, trust: TrustSet, peer: String) -> Result {
+        let outcomes = await ParallelChunks.map(lines) { chunk in chunk.map { verify($0, trust: trust, peer: peer) } }
         var result = Result()
-        for line in lines {
-            switch verify(line, trust: trust, peer: peer) {
+        for outcome in outcomes {
+            switch outcome {
             case .success(let item): result.items.append(item)
             case .failure(let refusal): result.refusals.append(refusal)
             }

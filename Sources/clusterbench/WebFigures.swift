@@ -2,7 +2,8 @@ import Foundation
 
 /// The web catalog under load, from outside the node: `clusternode serve` answers the search page
 /// and entry pages over HTTPS to wrk with 32 connections (p99 from wrk's latency distribution), and
-/// `curl` times the calendar feed of a search with about 1,000 sessions, whole request.
+/// `curl` times the calendar feed of a search with about 1,000 sessions, whole request, rendered
+/// and from the page cache.
 enum WebFigures {
     static let connections = 32
     /// Entry pages wrk asks for in turn, drawn at random from the catalog.
@@ -56,30 +57,36 @@ enum WebFigures {
         }
 
         let (parameters, sessions) = try calendarSearch(database: database, scratch: workspace.scratch)
-        workspace.log("web: calendar of \(parameters) (\(sessions) sessions), curl × 7")
-        var times: [Double] = []
-        var events = 0
+        workspace.log("web: calendar of \(parameters) (\(sessions) sessions), curl × 7 rendered, × 7 cached")
         let body = workspace.scratch.appendingPathComponent("calendar.ics")
-        for _ in 0..<7 {
+        func request(_ query: String) throws -> Double {
             let outcome = try Subprocess.run(
                 [
                     "curl", "-sS", "--cacert", puller.appendingPathComponent("tls/cert.pem").path, "-o", body.path,
-                    "-w", "%{http_code} %{time_total}", "\(server.url)/calendar.ics?\(parameters)",
+                    "-w", "%{http_code} %{time_total}", "\(server.url)/calendar.ics?\(query)",
                 ], in: workspace.scratch)
             let parts = outcome.stdout.split(separator: " ")
             guard parts.first == "200", let total = parts.last.flatMap({ Double($0) }) else {
                 throw BenchError("the calendar answered \(outcome.stdout)")
             }
-            times.append(total * 1000)
-            events = try String(contentsOf: body, encoding: .utf8).components(separatedBy: "BEGIN:VEVENT").count - 1
+            return total * 1000
         }
+        // Each of the first seven is another address (a `from` long past changes nothing of the
+        // sessions found), so each is rendered; then one address seven times, from the page cache.
+        let rendered = try (1...7).map { try request("\(parameters)&from=2000-01-0\($0)") }
+        let cached = try (1...7).map { _ in try request(parameters) }
+        let events = try String(contentsOf: body, encoding: .utf8).components(separatedBy: "BEGIN:VEVENT").count - 1
         guard events > 0 else { throw BenchError("the calendar of \(parameters) holds no event") }
-        let median = SearchFigures.median(times)
+        let median = SearchFigures.median(rendered)
         figures.append(
             Figure(
-                "calendar feed of \(events.grouped) sessions (whole request)", median, "ms", better: .lower,
+                "calendar feed of \(events.grouped) sessions, rendered", median, "ms", better: .lower,
                 budget: "< 200 ms for 1,000", withinBudget: median < 200 * max(1, Double(events) / 1000),
-                note: "median of 7, /calendar.ics?\(parameters)"))
+                note: "whole request, median of 7 addresses, /calendar.ics?\(parameters)"))
+        figures.append(
+            Figure(
+                "calendar feed of \(events.grouped) sessions, cached", SearchFigures.median(cached), "ms",
+                better: .lower, note: "whole request, median of 7 asks for one address"))
         return figures
     }
 

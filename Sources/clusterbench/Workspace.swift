@@ -77,19 +77,12 @@ struct Workspace {
     }
 
     static func sign(_ catalog: SyntheticCatalog, _ range: Range<Int>) async throws -> [SignedEntry] {
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        let size = (range.count + workers - 1) / workers
-        return try await withThrowingTaskGroup(of: (Int, [SignedEntry]).self) { group in
-            for worker in 0..<workers {
-                let part =
-                    (range.lowerBound + worker * size)..<min(range.upperBound, range.lowerBound + (worker + 1) * size)
-                guard !part.isEmpty else { continue }
-                group.addTask { (worker, try catalog.signedEntries(part)) }
-            }
-            var parts: [(Int, [SignedEntry])] = []
-            for try await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        let signed = await ParallelChunks.map(Array(range), minimumPerWorker: 1) {
+            part -> [Result<[SignedEntry], any Error>] in
+            guard let first = part.first, let last = part.last else { return [] }
+            return [Swift.Result { try catalog.signedEntries(first..<(last + 1)) }]
         }
+        return try signed.flatMap { try $0.get() }
     }
 
     /// Fresh copies of the generated agencies for this run.

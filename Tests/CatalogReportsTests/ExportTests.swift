@@ -206,6 +206,21 @@ struct ExportSafetyTests {
         #expect(text.split(separator: "\r\n", omittingEmptySubsequences: false).allSatisfy { $0.utf8.count <= 75 })
     }
 
+    @Test("the control characters a content line drops are exactly Unicode's Cc, Zl and Zp")
+    func controlCharactersAreTheCategories() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let category = scalar.properties.generalCategory
+            let expected = category == .control || category == .lineSeparator || category == .paragraphSeparator
+            if ICalendarExport.isControl(scalar) != expected {
+                Issue.record("U+\(String(value, radix: 16)) is \(category)")
+            }
+        }
+        #expect(ICalendarExport.escape("plain ASCII text") == "plain ASCII text")
+        #expect(ICalendarExport.escape("a;b,c\\d\ne\u{7}f\u{85}g\u{2028}h") == "a\\;b\\,c\\\\d\\nefgh")
+        #expect(ICalendarExport.uri("https://x.example/\r\nX-A:1") == "https://x.example/X-A:1")
+    }
+
     @Test("a Character longer than a line is folded inside, at scalar boundaries")
     func longCharacterFolds() {
         let accented = "e" + String(repeating: "\u{301}", count: 60)  // one Character of 121 octets
