@@ -1,4 +1,5 @@
 import ArgumentParser
+import CatalogCore
 
 @main
 struct ClusterNode: AsyncParsableCommand {
@@ -10,6 +11,7 @@ struct ClusterNode: AsyncParsableCommand {
             Start with `clusternode init`, then add entries with `clusternode entries add` or import a
             catalog file with `clusternode entries import`.
             """,
+        version: NodeSoftware.version,
         subcommands: [
             InitCommand.self, EntriesCommand.self, PeersCommand.self, EndorseCommand.self, SyncCommand.self,
             SearchCommand.self, OverviewCommand.self, ExportCommand.self, ServeCommand.self, DemoCommand.self,

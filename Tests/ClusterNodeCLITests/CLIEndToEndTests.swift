@@ -5,6 +5,14 @@ import Testing
 
 @Suite("The clusternode executable, end to end", .timeLimit(.minutes(10)))
 struct CLIEndToEndTests {
+    @Test("--version prints the release and nothing else")
+    func version() throws {
+        let cli = try CLI()
+        let printed = try cli.succeed(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(printed == NodeSoftware.version)
+        #expect(printed.split(separator: ".").count == 3 && printed.split(separator: ".").allSatisfy { Int($0) != nil })
+    }
+
     @Test("init, import, list, show, remove and verify, as the README shows them")
     func readmeFlow() throws {
         let cli = try CLI()
