@@ -53,17 +53,17 @@ public enum Shell {
             killed.withLock { $0 = true }
             kill(process.processIdentifier, SIGKILL)
         }
-        if let input { inputPipe.fileHandleForWriting.write(input) }
+        if let input { try inputPipe.fileHandleForWriting.write(contentsOf: input) }
         try inputPipe.fileHandleForWriting.close()
         // Read both pipes to the end before waiting, so a chatty child cannot block on a full pipe.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            errData = PipeRead.toEnd(err.fileHandleForReading)
             group.leave()
         }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = PipeRead.toEnd(out.fileHandleForReading)
         group.wait()
         process.waitUntilExit()
         return Result(

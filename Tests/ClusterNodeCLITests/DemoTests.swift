@@ -45,7 +45,7 @@ struct DemoTests {
         var text = ""
         let deadline = Date().addingTimeInterval(300)
         while !text.contains("Nodes and ports:") && Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = PipeRead.chunk(output.fileHandleForReading)
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }

@@ -27,7 +27,7 @@ final class HostilePeer: @unchecked Sendable {
         try process.run()
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = PipeRead.chunk(output.fileHandleForReading)
             if chunk.isEmpty { break }
             line.append(chunk)
         }

@@ -34,7 +34,7 @@ final class ServingNode: @unchecked Sendable {
         DispatchQueue.global().async {
             var bytes = Data()
             while !bytes.contains(UInt8(ascii: "\n")) {
-                let chunk = output.fileHandleForReading.availableData
+                let chunk = PipeRead.chunk(output.fileHandleForReading)
                 if chunk.isEmpty { break }
                 bytes.append(chunk)
             }
