@@ -30,6 +30,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
         // Entry model, vocabularies, validation, text rules, DSSE envelopes, keys, heads, search
@@ -59,11 +61,22 @@ let package = Package(
             dependencies: ["CatalogCore"],
             swiftSettings: strict
         ),
-        // Reading catalogs from the files a cluster office keeps: JSON, YAML, CSV.
+        // One-sheet .xlsx workbooks of text cells, read and written: a zip of SpreadsheetML parts.
+        .target(
+            name: "CatalogSpreadsheet",
+            dependencies: [
+                "CatalogCore",
+                .product(name: "XMLCoder", package: "XMLCoder"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict
+        ),
+        // Reading catalogs from the files a cluster office keeps: JSON, YAML, CSV, .xlsx.
         .target(
             name: "CatalogImport",
             dependencies: [
                 "CatalogCore",
+                "CatalogSpreadsheet",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -274,7 +287,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CatalogImportTests",
-            dependencies: ["CatalogCore", "CatalogImport", "CatalogTestSupport"],
+            dependencies: ["CatalogCore", "CatalogImport", "CatalogSpreadsheet", "CatalogTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,8 +1,11 @@
 import CatalogCore
+import CatalogSpreadsheet
+import Foundation
 
-/// Writes entries as the CSV `entries import` reads (docs/CSV.md): every column, one row per
-/// session, each row repeating its entry's columns (so a spreadsheet's sorting and filtering keep
-/// rows whole); an entry without sessions is one row. Importing the file again changes nothing.
+/// Writes entries as the table `entries import` reads (docs/CSV.md), as CSV or as an .xlsx
+/// workbook: every column, one row per session, each row repeating its entry's columns (so a
+/// spreadsheet's sorting and filtering keep rows whole); an entry without sessions is one row.
+/// Importing the file again changes nothing.
 public enum CSVCatalogWriter {
     /// The document, and what of the entries the columns cannot hold ("kurs-1: title.fr"): texts in
     /// languages other than German and English, a venue's country, list items holding `|` or `,`.
@@ -10,17 +13,31 @@ public enum CSVCatalogWriter {
         text: String, losses: [String]
     ) {
         var document = CSVDocument(form: form)
-        document.append(CSVColumn.allCases.map(\.rawValue))
+        let table = rows(entries, form: form)
+        for row in table.rows { document.append(row) }
+        return (document.text, table.losses)
+    }
+
+    /// The same table as a one-sheet workbook named "Katalog". Its cells are never formulas, so
+    /// they need no neutralising.
+    public static func workbook(_ entries: [Entry]) throws -> (data: Data, losses: [String]) {
+        let table = rows(entries, form: .standard)
+        return (try WorkbookWriter.data(Sheet(name: "Katalog", cells: table.rows)), table.losses)
+    }
+
+    /// The header and one row per session.
+    static func rows(_ entries: [Entry], form: CSVDocument.Form) -> (rows: [[String]], losses: [String]) {
+        var table = [CSVColumn.allCases.map(\.rawValue)]
         var losses: [String] = []
         for entry in entries {
             let cells = entryCells(entry, form: form, losses: &losses)
             var rows: [[CSVColumn: String]] = []
             for session in entry.sessions { rows.append(sessionCells(session, of: entry, losses: &losses)) }
             for row in rows.isEmpty ? [[:]] : rows {
-                document.append(CSVColumn.allCases.map { cells[$0] ?? row[$0] ?? "" })
+                table.append(CSVColumn.allCases.map { cells[$0] ?? row[$0] ?? "" })
             }
         }
-        return (document.text, losses)
+        return (table, losses)
     }
 
     private static func entryCells(_ entry: Entry, form: CSVDocument.Form, losses: inout [String]) -> [CSVColumn:

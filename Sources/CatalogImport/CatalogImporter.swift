@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogSpreadsheet
 import Foundation
 
 /// Reads a catalog file into validated, normalized entries, or fails listing every problem.
@@ -6,7 +7,16 @@ public enum CatalogImporter {
     /// The largest import file accepted.
     public static let maxFileBytes = 64 * 1024 * 1024
 
-    public static func read(file url: URL) throws -> [Entry] {
+    /// What a file held, and how its text was read when that is worth saying.
+    public struct Imported: Sendable {
+        public let entries: [Entry]
+        /// "read as Windows-1252 (it is not UTF-8)", or nil when the file was UTF-8 or a workbook.
+        public let encodingNote: String?
+    }
+
+    public static func read(file url: URL) throws -> [Entry] { try load(file: url).entries }
+
+    public static func load(file url: URL) throws -> Imported {
         let format = try ImportFormat(fileExtension: url.pathExtension)
         let data: Data
         do {
@@ -14,25 +24,31 @@ public enum CatalogImporter {
         } catch {
             throw CatalogError(.io, "cannot read \(url.path): \(error.localizedDescription)")
         }
-        return try read(data, format: format, name: url.lastPathComponent)
+        return try load(data, format: format, name: url.lastPathComponent)
     }
 
     public static func read(_ data: Data, format: ImportFormat, name: String) throws -> [Entry] {
+        try load(data, format: format, name: name).entries
+    }
+
+    public static func load(_ data: Data, format: ImportFormat, name: String) throws -> Imported {
         guard data.count <= maxFileBytes else {
             throw CatalogError(.invalidInput, "\(name) is larger than \(maxFileBytes / 1024 / 1024) MB")
         }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw CatalogError(.invalidInput, "\(name) is not UTF-8 text; save it as UTF-8 (with or without BOM)")
+        if format == .xlsx {
+            let sheet = try WorkbookReader.firstSheet(of: data, name: name)
+            let parsed = try TableCatalogReader.read(
+                sheet.rows.map { ($0.number, $0.cells) }, name: name, neutralised: false)
+            return Imported(entries: try validate(parsed, name: name), encodingNote: nil)
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-
+        let decoded = try FileText.decode(data, name: name, allowLegacy: format == .csv)
         let parsed: [ParsedEntry]
         switch format {
-        case .json: parsed = try DocumentReader.read(json: Data(text.utf8), name: name)
-        case .yaml: parsed = try DocumentReader.read(yaml: text, name: name)
-        case .csv: parsed = try CSVCatalogReader.read(text, name: name)
+        case .json: parsed = try DocumentReader.read(json: Data(decoded.text.utf8), name: name)
+        case .yaml: parsed = try DocumentReader.read(yaml: decoded.text, name: name)
+        case .csv, .xlsx: parsed = try CSVCatalogReader.read(decoded.text, name: name)
         }
-        return try validate(parsed, name: name)
+        return Imported(entries: try validate(parsed, name: name), encodingNote: decoded.note)
     }
 
     /// Normalizes and validates each entry, mapping each issue to where it was written.

@@ -5,7 +5,7 @@ import Foundation
 /// first row that fills them; a later row may leave them empty but not contradict them. Each row
 /// with a `session_start` adds a session.
 struct EntryRows {
-    let rows: [CSVCatalogReader.Row]
+    let rows: [TableCatalogReader.Row]
 
     private final class Problems {
         var list: [ImportProblem] = []
@@ -13,12 +13,12 @@ struct EntryRows {
 
     func parsed() -> ParsedEntry {
         let problems = Problems()
-        func report(_ row: CSVCatalogReader.Row, _ column: CSVColumn, _ message: String) {
+        func report(_ row: TableCatalogReader.Row, _ column: CSVColumn, _ message: String) {
             problems.list.append(ImportProblem("row \(row.number)", "\(column.rawValue): \(message)"))
         }
 
         // Entry columns: first filled value wins; a different value later is a contradiction.
-        var values: [CSVColumn: (value: String, row: CSVCatalogReader.Row)] = [:]
+        var values: [CSVColumn: (value: String, row: TableCatalogReader.Row)] = [:]
         for row in rows {
             for column in CSVColumn.allCases where !column.isSessionColumn {
                 guard let value = row[column] else { continue }
@@ -115,7 +115,7 @@ struct EntryRows {
     }
 
     /// The session a row describes, or nil when its session columns are empty.
-    private func session(in row: CSVCatalogReader.Row, report: (CSVColumn, String) -> Void) -> Session? {
+    private func session(in row: TableCatalogReader.Row, report: (CSVColumn, String) -> Void) -> Session? {
         let sessionColumns = CSVColumn.allCases.filter(\.isSessionColumn)
         guard sessionColumns.contains(where: { row[$0] != nil }) else { return nil }
         func convert<T>(_ column: CSVColumn, _ body: (String) throws -> T) -> T? {

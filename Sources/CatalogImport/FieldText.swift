@@ -89,10 +89,21 @@ public enum FieldText {
         guard var amount, amount.first?.isNumber == true else {
             throw CellError(message: "'\(cell)' is not a price such as 450.00 EUR or free")
         }
-        // German thousands separators: 1.250,00 → 1250.00
-        if amount.contains(",") { amount = amount.replacingOccurrences(of: ".", with: "") }
+        // German thousands separators: 1.250,00 → 1250.00, and 1.250 (three digits after each dot,
+        // which no amount of money has) → 1250.
+        if amount.contains(",") || isGroupedThousands(amount) {
+            amount = amount.replacingOccurrences(of: ".", with: "")
+        }
         amount = amount.replacingOccurrences(of: ",", with: ".")
         return Price(amount: amount, currency: currency)
+    }
+
+    /// `1.250` or `12.500.000`: digits grouped in threes by dots.
+    static func isGroupedThousands(_ amount: String) -> Bool {
+        let groups = amount.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count > 1, (1...3).contains(groups[0].count) else { return false }
+        return groups.allSatisfy { $0.allSatisfy(\.isASCIIDigitCharacter) }
+            && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
     /// `15.03.2027` → `2027-03-15`.

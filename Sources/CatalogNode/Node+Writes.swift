@@ -6,11 +6,14 @@ extension Node {
     /// Stores `entries` in the node's own catalog: new ones are added, changed ones get a new seq,
     /// unchanged ones are left alone (so importing a file twice changes nothing). With `replace`, live
     /// entries the list does not name are withdrawn with signed tombstones. All or nothing: one
-    /// invalid entry and nothing is stored.
+    /// invalid entry and nothing is stored. With `dryRun`, the summary says what the write would do
+    /// (the same plan, the same checks) and nothing is signed or stored.
     @discardableResult
-    public func put(_ entries: [Entry], replace: Bool = false, now: Date = Date()) async throws -> WriteSummary {
+    public func put(_ entries: [Entry], replace: Bool = false, dryRun: Bool = false, now: Date = Date()) async throws
+        -> WriteSummary
+    {
         let normalized = try Self.checked(entries)
-        return try await write(now: now) { state in
+        return try await write(now: now, dryRun: dryRun) { state in
             CatalogPlan.make(incoming: normalized, stored: try Self.decodedEntries(state), replace: replace)
         }
     }
@@ -87,10 +90,26 @@ extension Node {
         }
     }
 
-    /// Plans, signs and stores in one transaction, then signs the new head.
-    private func write(now: Date, plan: @Sendable @escaping (OwnCatalogState) throws -> CatalogPlan) async throws
-        -> WriteSummary
-    {
+    /// Plans, signs and stores in one transaction, then signs the new head. A dry run stops after
+    /// planning: the transaction is left with the summary, nothing written.
+    private func write(
+        now: Date, dryRun: Bool = false, plan: @Sendable @escaping (OwnCatalogState) throws -> CatalogPlan
+    ) async throws -> WriteSummary {
+        do {
+            return try await signAndStore(now: now, dryRun: dryRun, plan: plan)
+        } catch let preview as DryRun {
+            return preview.summary
+        }
+    }
+
+    /// What a dry run planned, carried out of the transaction it leaves unwritten.
+    private struct DryRun: TransactionAbandoned {
+        let summary: WriteSummary
+    }
+
+    private func signAndStore(
+        now: Date, dryRun: Bool, plan: @Sendable @escaping (OwnCatalogState) throws -> CatalogPlan
+    ) async throws -> WriteSummary {
         let key = signingKey
         let updated = Timestamp.format(now)
         let expires = Timestamp.format(now.addingTimeInterval(TimeInterval(config.headValidityDays) * 86_400))
@@ -99,7 +118,19 @@ extension Node {
                 let plan = try plan(state)
                 try Self.checkVisibility(plan, state: state)
                 var summary = WriteSummary()
-                summary.unchanged = plan.unchanged
+                summary.unchanged = plan.unchanged.sorted()
+                summary.similarTitles = try Self.similarTitles(plan, state: state)
+                if dryRun {
+                    summary.seq = state.maxSeq + Int64(plan.changes.count)
+                    for change in plan.changes {
+                        switch change {
+                        case .add(let entry): summary.added.append(entry.id)
+                        case .update(let entry): summary.updated.append(entry.id)
+                        case .withdraw(let id): summary.withdrawn.append(id)
+                        }
+                    }
+                    throw DryRun(summary: summary)
+                }
                 var signed: [SignedEntry] = []
                 var seq = state.maxSeq
                 for change in plan.changes {
@@ -136,5 +167,36 @@ extension Node {
             at: now)
         summary.unchanged.sort()
         return summary
+    }
+}
+
+extension Node {
+    /// The new entries of a plan whose title (in any language) nearly matches the title of a live
+    /// entry of the catalog, or of a new entry before it in the plan.
+    static func similarTitles(_ plan: CatalogPlan, state: OwnCatalogState) throws -> [WriteSummary.SimilarTitle] {
+        let added = plan.changes.compactMap { change -> Entry? in
+            if case .add(let entry) = change { return entry }
+            return nil
+        }
+        guard !added.isEmpty else { return [] }
+        let changed = Set(plan.changes.map(\.id))
+        var known: [Entry] = try state.entries.values.filter { !$0.deleted && !changed.contains($0.id) }
+            .compactMap { try $0.signedEntry().entry }.sorted { $0.id < $1.id }
+        var found: [WriteSummary.SimilarTitle] = []
+        for entry in added {
+            let titles = entry.title.values.values.sorted()
+            if let match = known.first(where: { other in
+                other.title.values.values.contains { theirs in
+                    titles.contains { TextDistance.nearlySameTitle($0, theirs) }
+                }
+            }) {
+                found.append(
+                    .init(
+                        id: entry.id, title: entry.title.preferred() ?? entry.id, like: match.id,
+                        likeTitle: match.title.preferred() ?? match.id))
+            }
+            known.append(entry)
+        }
+        return found
     }
 }

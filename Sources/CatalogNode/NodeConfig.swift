@@ -26,6 +26,9 @@ public struct NodeConfig: Codable, Sendable, Equatable {
     /// The licence the node's open-data description (`/dcat.jsonld`) states for the catalog, as an
     /// IRI. Default: Creative Commons BY 4.0 in the EU's licence vocabulary.
     public var dataLicence: String
+    /// The office's locale: with `de`, every CSV the node writes (exports, overview tables) is in
+    /// German Excel's form unless asked otherwise. Default `en`.
+    public var locale: OfficeLocale
 
     public static let defaultDataLicence = "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0"
 
@@ -37,7 +40,7 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         name: String, displayName: String, level: NodeLevel, region: String, hosts: [String] = [],
         port: Int = defaultPort, headValidityDays: Int = defaultHeadValidityDays,
         syncIntervalSeconds: Int = defaultSyncIntervalSeconds, embedOrigins: [String] = [],
-        dataLicence: String = defaultDataLicence
+        dataLicence: String = defaultDataLicence, locale: OfficeLocale = .en
     ) {
         self.name = name
         self.displayName = displayName
@@ -49,11 +52,12 @@ public struct NodeConfig: Codable, Sendable, Equatable {
         self.syncIntervalSeconds = syncIntervalSeconds
         self.embedOrigins = embedOrigins
         self.dataLicence = dataLicence
+        self.locale = locale
     }
 
     enum CodingKeys: String, CodingKey {
         case name, displayName, level, region, hosts, port, headValidityDays, syncIntervalSeconds, embedOrigins
-        case dataLicence
+        case dataLicence, locale
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,6 +73,7 @@ public struct NodeConfig: Codable, Sendable, Equatable {
             try c.decodeIfPresent(Int.self, forKey: .syncIntervalSeconds) ?? Self.defaultSyncIntervalSeconds
         embedOrigins = try c.decodeIfPresent([String].self, forKey: .embedOrigins) ?? []
         dataLicence = try c.decodeIfPresent(String.self, forKey: .dataLicence) ?? Self.defaultDataLicence
+        locale = try c.decodeIfPresent(OfficeLocale.self, forKey: .locale) ?? .en
     }
 
     /// Every rule the values break, as one-line reasons naming the setting.
@@ -208,6 +213,11 @@ public struct NodeConfig: Codable, Sendable, Equatable {
             # The licence /dcat.jsonld states for this catalog, as an address (IRI), for
             # open-data portals that harvest it. Default: \(Self.defaultDataLicence) (CC BY 4.0).
             dataLicence: \(quoted(dataLicence))
+
+            # de or en. With de, the CSV files the node writes (export --format csv, overview
+            # --format csv) are in the form German Excel opens: semicolons, UTF-8 with a byte
+            # order mark, decimal commas (--standard-csv asks for the other form). Default: en.
+            locale: \(locale.rawValue)
 
             """
     }

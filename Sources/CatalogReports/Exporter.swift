@@ -5,13 +5,13 @@ import CatalogStore
 import Foundation
 
 /// Writes the entries a node holds as iCalendar, schema.org JSON-LD, or the catalog JSON and CSV
-/// that `entries import` reads back.
+/// and CSV or .xlsx tables that `entries import` reads back.
 public enum Exporter {
     public enum Format: String, CaseIterable, Sendable, ClosedSetDecodable {
-        case ics, jsonld, json, csv
+        case ics, jsonld, json, csv, xlsx
     }
 
-    /// An export's bytes, and what of the entries its format cannot hold (CSV: see
+    /// An export's bytes, and what of the entries its format cannot hold (CSV and xlsx: see
     /// `CSVCatalogWriter`).
     public struct Export: Sendable {
         public let data: Data
@@ -46,6 +46,9 @@ public enum Exporter {
         case .csv:
             let document = CSVCatalogWriter.document(items.map(\.entry), form: csvForm)
             return Export(data: Data(document.text.utf8), losses: document.losses)
+        case .xlsx:
+            let workbook = try CSVCatalogWriter.workbook(items.map(\.entry))
+            return Export(data: workbook.data, losses: workbook.losses)
         }
     }
 }

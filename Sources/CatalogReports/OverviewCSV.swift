@@ -1,26 +1,33 @@
 import CatalogCore
 import CatalogWire
 
-/// The overview as CSV (RFC 4180, comma separated, CRLF): one document per table.
+/// The overview as CSV: one document per table, RFC 4180 (comma separated, CRLF) or in German
+/// Excel's form (semicolons, UTF-8 with a byte order mark).
 public enum OverviewCSV {
     /// Every table by file name: `region.csv`, ..., `region-topic.csv`, `freshness.csv`.
-    public static func files(_ report: OverviewReport) -> [(name: String, text: String)] {
-        var files = OverviewTable.allCases.map { ("\($0.rawValue).csv", table(report.table($0), key: $0.rawValue)) }
+    public static func files(_ report: OverviewReport, form: CSVDocument.Form = .standard) -> [(
+        name: String, text: String
+    )] {
+        var files = OverviewTable.allCases.map {
+            ("\($0.rawValue).csv", table(report.table($0), key: $0.rawValue, form: form))
+        }
         files.append(
             (
                 "region-topic.csv",
                 document(
-                    [["region", "topic", "count"]] + report.regionTopic.map { [$0.region, $0.topic, String($0.count)] })
+                    [["region", "topic", "count"]]
+                        + report.regionTopic.map { [$0.region, $0.topic, String($0.count)] },
+                    form: form)
             ))
-        files.append(("freshness.csv", freshness(report.freshness)))
+        files.append(("freshness.csv", freshness(report.freshness, form: form)))
         return files
     }
 
-    public static func table(_ rows: [OverviewReport.Row], key: String) -> String {
-        document([[key, "label", "count"]] + rows.map { [$0.key, $0.label, String($0.count)] })
+    public static func table(_ rows: [OverviewReport.Row], key: String, form: CSVDocument.Form = .standard) -> String {
+        document([[key, "label", "count"]] + rows.map { [$0.key, $0.label, String($0.count)] }, form: form)
     }
 
-    static func freshness(_ rows: [OverviewReport.Freshness]) -> String {
+    static func freshness(_ rows: [OverviewReport.Freshness], form: CSVDocument.Form) -> String {
         document(
             [
                 [
@@ -37,11 +44,11 @@ public enum OverviewCSV {
                         $0.viaPeer ?? "",
                         String($0.refusals), String($0.unverified), $0.status,
                     ]
-                })
+                }, form: form)
     }
 
-    static func document(_ rows: [[String]]) -> String {
-        var document = CSVDocument()
+    static func document(_ rows: [[String]], form: CSVDocument.Form) -> String {
+        var document = CSVDocument(form: form)
         rows.forEach { document.append($0) }
         return document.text
     }

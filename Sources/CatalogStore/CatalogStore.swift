@@ -61,13 +61,16 @@ public final class CatalogStore: Sendable {
         }
     }
 
-    /// Runs one write transaction, mapping database failures to `CatalogError`.
+    /// Runs one write transaction, mapping database failures to `CatalogError`; a
+    /// `TransactionAbandoned` error reaches the caller as it was thrown.
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do {
             return try await writer.write(body)
         } catch let error as CatalogError {
             throw error
         } catch let error as RelayHeadsNeeded {
+            throw error
+        } catch let error as TransactionAbandoned {
             throw error
         } catch {
             throw CatalogError(.storage, "database write failed: \(error)")
@@ -85,3 +88,7 @@ extension CatalogStore {
         }
     }
 }
+
+/// An error a write's body throws to leave its transaction unwritten on purpose (a dry run that
+/// planned and then stops), carrying what the caller wants back; `write` passes it on unchanged.
+public protocol TransactionAbandoned: Error {}

@@ -73,6 +73,7 @@ struct EntriesAddCommand: AsyncParsableCommand {
         let entry = try makeEntry()
         let node = try await options.openNode()
         let summary = try await node.add(entry, allowUpdate: update)
+        for warning in summary.similarTitleWarnings { Console.error(warning) }
         if options.json {
             try Console.json(summary)
         } else {

@@ -3,9 +3,10 @@ import ArgumentParser
 struct EntriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "entries",
-        abstract: "Add, import, list, show and withdraw catalog entries.",
+        abstract: "Add, edit, import, list, show and withdraw catalog entries.",
         subcommands: [
-            EntriesAddCommand.self, EntriesImportCommand.self, EntriesListCommand.self, EntriesShowCommand.self,
+            EntriesAddCommand.self, EntriesEditCommand.self, EntriesImportCommand.self, EntriesListCommand.self,
+            EntriesShowCommand.self,
             EntriesRemoveCommand.self,
         ])
 }

@@ -14,7 +14,9 @@ struct OverviewCommand: AsyncParsableCommand {
             (entries missing against its head), differs (as many entries as its head counts, but not the ones
             it lists), absent (trusted, but nothing arrived).
             Formats: table (terminal), json, csv (with --out DIR one file per table, or --by for one table),
-            html (one self-contained page with bar charts).
+            html (one self-contained page with bar charts). CSV is in German Excel's form (semicolons, UTF-8
+            with a byte order mark) with --excel, or when config.yaml says `locale: de` (--standard-csv then
+            asks for commas).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -35,10 +37,20 @@ struct OverviewCommand: AsyncParsableCommand {
     @Flag(help: "Count trainings whose sessions are all over too.")
     var includePast = false
 
+    @Flag(help: "csv: semicolons and UTF-8 with a byte order mark, as German Excel reads.")
+    var excel = false
+
+    @Flag(help: "csv: commas and UTF-8 without a byte order mark, even when config.yaml says locale: de.")
+    var standardCsv = false
+
     func validate() throws {
         if format == .csv && by == nil && out == nil {
             throw ValidationError("csv without --by writes one file per table: give --out DIR, or --by TABLE")
         }
+        if (excel || standardCsv) && format != .csv {
+            throw ValidationError("--excel and --standard-csv are for --format csv")
+        }
+        if excel && standardCsv { throw ValidationError("--excel and --standard-csv exclude each other") }
     }
 
     func run() async throws {
@@ -52,14 +64,16 @@ struct OverviewCommand: AsyncParsableCommand {
         case .html:
             try write(OverviewHTML.render(report))
         case .csv:
+            let form = CSVForm.choose(excel: excel, standard: standardCsv, locale: node.config.locale)
             if let by {
-                try write(OverviewCSV.table(report.table(by), key: by.rawValue))
+                try write(OverviewCSV.table(report.table(by), key: by.rawValue, form: form))
             } else if let out {
                 try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                for file in OverviewCSV.files(report) {
+                let files = OverviewCSV.files(report, form: form)
+                for file in files {
                     try Data(file.text.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(file.name))
                 }
-                Console.line("Wrote \(OverviewCSV.files(report).count) CSV files to \(out)")
+                Console.line("Wrote \(files.count) CSV files to \(out)")
             }
         }
     }

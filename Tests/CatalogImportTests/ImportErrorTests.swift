@@ -98,10 +98,16 @@ struct ImportErrorTests {
         #expect(failure.problems.count == 1)
     }
 
-    @Test("text that is not UTF-8 is refused")
+    @Test("JSON that is not UTF-8, and CSV that is neither UTF-8 nor Windows-1252, are refused")
     func notUTF8() {
         #expect(throws: CatalogError.self) {
-            try CatalogImporter.read(Data([0x69, 0x64, 0xff, 0xfe, 0x0a]), format: .csv, name: "latin1.csv")
+            try CatalogImporter.read(Data([0x5B, 0x22, 0xE4, 0x22, 0x5D]), format: .json, name: "latin1.json")
+        }
+        // 0x81 is a byte Windows-1252 leaves undefined; 0x01 a control character.
+        for bytes: [UInt8] in [[0x69, 0x64, 0x81, 0x0a], [0x69, 0x64, 0xE4, 0x01, 0x0a]] {
+            #expect(throws: CatalogError.self) {
+                try CatalogImporter.read(Data(bytes), format: .csv, name: "binary.csv")
+            }
         }
     }
 }

@@ -60,6 +60,8 @@ struct ImportFormatTests {
     @Test("the format comes from the file extension")
     func formatFromExtension() throws {
         #expect(try ImportFormat(fileExtension: "YML") == .yaml)
-        #expect(throws: CatalogError.self) { try ImportFormat(fileExtension: "xlsx") }
+        #expect(try ImportFormat(fileExtension: "XLSX") == .xlsx)
+        #expect(throws: CatalogError.self) { try ImportFormat(fileExtension: "xls") }
+        #expect(throws: CatalogError.self) { try ImportFormat(fileExtension: "ods") }
     }
 }

@@ -90,4 +90,71 @@ struct SpreadsheetCLITests {
         let again = try cli.succeed(["entries", "import", "--dir", "mm", "out.csv"]).stdout
         #expect(again.contains("0 added, 0 updated, 1 unchanged"), "\(again)")
     }
+
+    @Test("export --format xlsx and back: unchanged; an office edits a cell in openpyxl and one entry is updated")
+    func workbookRoundTrip() throws {
+        let cli = try CLI()
+        try cli.initNode()
+        try cli.succeed(["entries", "import", "--dir", "mm", Fixtures.exampleCatalog("csv").path])
+        try cli.succeed(["export", "--dir", "mm", "--format", "xlsx", "--include-local", "--out", "katalog.xlsx"])
+        let again = try cli.succeed(["entries", "import", "--dir", "mm", "katalog.xlsx", "--replace"]).stdout
+        #expect(again.contains("0 added, 0 updated, 6 unchanged, 0 withdrawn"), "\(again)")
+        #expect(try cli.fail(["export", "--dir", "mm", "--format", "xlsx", "--excel"]).contains("--format csv"))
+
+        try Tool.requirePython(module: "openpyxl")
+        let edit = """
+            import sys, openpyxl
+            book = openpyxl.load_workbook(sys.argv[1])
+            sheet = book.worksheets[0]
+            header = [cell.value for cell in sheet[1]]
+            for row in sheet.iter_rows(min_row=2):
+                if row[header.index("id")].value == "reinraum-praxis":
+                    row[header.index("title_de")].value = "Reinraum in der Praxis, kompakt"
+            book.save(sys.argv[2])
+            """
+        let python = try Shell.run(
+            "python3", ["-c", edit, "katalog.xlsx", "edited.xlsx"], directory: cli.directory.url)
+        #expect(python.status == 0, "\(python.stderr)")
+        let update = try cli.succeed(["entries", "import", "--dir", "mm", "edited.xlsx", "--replace"]).stdout
+        #expect(update.contains("0 added, 1 updated, 5 unchanged, 0 withdrawn"), "\(update)")
+        #expect(update.contains("  updated: reinraum-praxis\n"), "\(update)")
+        let shown = try cli.succeed(["entries", "show", "--dir", "mm", "reinraum-praxis"]).stdout
+        #expect(shown.contains("Reinraum in der Praxis, kompakt"))
+    }
+
+    @Test("with locale: de every CSV the node writes is German Excel's, unless --standard-csv; Windows-1252 is read")
+    func germanLocale() throws {
+        let cli = try CLI()
+        try cli.initNode()
+        let config = cli.directory.file("mm/config.yaml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        #expect(text.contains("locale: en"))
+        try text.replacingOccurrences(of: "locale: en", with: "locale: de").write(
+            to: config, atomically: true, encoding: .utf8)
+        try cli.succeed(["entries", "import", "--dir", "mm", Fixtures.exampleCatalog("csv").path])
+
+        let excel = try cli.succeed(["export", "--dir", "mm", "--format", "csv"]).stdoutData
+        #expect(excel.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: excel, as: UTF8.self).contains("id;type;kind;"))
+        let standard = try cli.succeed(["export", "--dir", "mm", "--format", "csv", "--standard-csv"]).stdout
+        #expect(standard.hasPrefix("id,type,kind,"))
+        let overview = try cli.succeed(["overview", "--dir", "mm", "--format", "csv", "--by", "topic"]).stdoutData
+        #expect(overview.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: overview, as: UTF8.self).contains("topic;label;count\r\n"))
+        let plain = try cli.succeed(["overview", "--dir", "mm", "--format", "csv", "--by", "topic", "--standard-csv"])
+        #expect(plain.stdout.hasPrefix("topic,label,count\r\n"))
+        try cli.succeed(["overview", "--dir", "mm", "--format", "csv", "--out", "tables"])
+        let region = try Data(contentsOf: cli.directory.file("tables/region.csv"))
+        #expect(region.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+
+        // The Excel export saved again by an old office program, in Windows-1252.
+        let legacy = try #require(
+            String(decoding: excel.dropFirst(3), as: UTF8.self).data(using: .windowsCP1252, allowLossyConversion: false)
+        )
+        #expect(String(data: legacy, encoding: .utf8) == nil)
+        try legacy.write(to: cli.directory.file("alt.csv"))
+        let imported = try cli.succeed(["entries", "import", "--dir", "mm", "alt.csv"]).stdout
+        #expect(imported.contains("(read as Windows-1252, since it is not UTF-8)"), "\(imported)")
+        #expect(imported.contains("0 added, 0 updated, 5 unchanged"), "\(imported)")
+    }
 }

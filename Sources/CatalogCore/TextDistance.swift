@@ -1,0 +1,56 @@
+/// How far apart two short texts are: for "did you mean" suggestions and near-duplicate titles.
+public enum TextDistance {
+    /// The Levenshtein distance between two texts, counted in Unicode scalars: the fewest
+    /// insertions, deletions and substitutions that turn one into the other.
+    public static func edits(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The candidates closest to `text`, nearest first: those within a third of the longer text's
+    /// length in edits (at least 2), or that start with it or contain it (for short forms such as
+    /// "medizin"), at most `limit`. Compared folded: case, umlauts and accents do not count.
+    public static func closest(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
+        let folded = SearchText.fold(text)
+        guard !folded.isEmpty else { return [] }
+        var scored: [(candidate: String, score: Int)] = []
+        for candidate in candidates {
+            let other = SearchText.fold(candidate)
+            let distance = edits(folded, other)
+            let allowed = max(2, max(folded.count, other.count) / 3)
+            if distance <= allowed {
+                scored.append((candidate, distance))
+            } else if folded.count >= 3, other.contains(folded) || folded.contains(other) && other.count >= 3 {
+                scored.append((candidate, allowed + 1))
+            }
+        }
+        var seen: Set<String> = []
+        return scored.sorted { $0.score != $1.score ? $0.score < $1.score : $0.candidate < $1.candidate }
+            .map(\.candidate).filter { seen.insert($0).inserted }.prefix(limit).map { $0 }
+    }
+
+    /// Whether two titles read as the same offering: equal once folded, or apart by at most a
+    /// tenth of their length in edits (a changed year, a typo, a dropped word of a long title).
+    public static func nearlySameTitle(_ a: String, _ b: String) -> Bool {
+        let x = SearchText.fold(a)
+        let y = SearchText.fold(b)
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        if x == y { return true }
+        let longer = max(x.count, y.count)
+        guard longer >= 12, abs(x.count - y.count) <= longer / 10 else { return false }
+        return edits(x, y) <= longer / 10
+    }
+}
