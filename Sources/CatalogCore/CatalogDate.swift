@@ -9,6 +9,22 @@ public struct CatalogDate: Codable, Sendable, Hashable, Comparable, CustomString
         self.text = text
     }
 
+    /// A date as a person types it: `2027-03-15`, or German style `15.03.2027` (`5.3.2027` too).
+    public init?(reading text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        self.init(Self.isoForm(ofGerman: trimmed) ?? trimmed)
+    }
+
+    /// `15.03.2027` → `2027-03-15`; nil when the text is not in that form.
+    public static func isoForm(ofGerman text: String) -> String? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
+        return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)

@@ -63,7 +63,7 @@ public enum EntryValidator {
     private static func checkOffering(_ entry: Entry, _ fail: (String, String) -> Void) {
         if let kind = entry.kind {
             if !Vocabularies.kinds.contains(kind) {
-                fail("kind", "'\(kind)' is not one of \(Vocabularies.kinds.ids.joined(separator: ", "))")
+                fail("kind", Vocabularies.kinds.unknownValueMessage(kind, what: "a kind of offering"))
             }
         } else {
             fail("kind", "an offering needs a kind (\(Vocabularies.kinds.ids.joined(separator: ", ")))")
@@ -89,7 +89,7 @@ public enum EntryValidator {
             fail(field, "only offerings have this field")
         }
         if let format = entry.format, !Vocabularies.formats.contains(format) {
-            fail("format", "'\(format)' is not one of \(Vocabularies.formats.ids.joined(separator: ", "))")
+            fail("format", Vocabularies.formats.unknownValueMessage(format, what: "a training format"))
         }
         if let hours = entry.durationHours, !(hours > 0 && hours <= 2_000) {
             fail("durationHours", "must be more than 0 and at most 2000")
@@ -177,7 +177,7 @@ public enum EntryValidator {
         _ values: [String], in vocabulary: Vocabulary, field: String, _ fail: (String, String) -> Void
     ) {
         for value in values where !vocabulary.contains(value) {
-            fail(field, "'\(value)' is not in the \(vocabulary.vocabulary) vocabulary")
+            fail(field, vocabulary.unknownValueMessage(value, what: "in the \(vocabulary.vocabulary) vocabulary"))
         }
     }
 

@@ -1,12 +1,14 @@
 /// How far apart two short texts are: for "did you mean" suggestions and near-duplicate titles.
 public enum TextDistance {
-    /// The Levenshtein distance between two texts, counted in Unicode scalars: the fewest
-    /// insertions, deletions and substitutions that turn one into the other.
+    /// The edit distance between two texts, counted in Unicode scalars: the fewest insertions,
+    /// deletions, substitutions and swaps of two neighbours ("lsit" → "list" is one) that turn one
+    /// into the other (optimal string alignment).
     public static func edits(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious = Array(repeating: 0, count: b.count + 1)
         var previous = Array(0...b.count)
         var current = Array(repeating: 0, count: b.count + 1)
         for i in 1...a.count {
@@ -14,8 +16,11 @@ public enum TextDistance {
             for j in 1...b.count {
                 let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
                 current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
-            swap(&previous, &current)
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
         }
         return previous[b.count]
     }
@@ -31,10 +36,13 @@ public enum TextDistance {
             let other = SearchText.fold(candidate)
             let distance = edits(folded, other)
             let allowed = max(2, max(folded.count, other.count) / 3)
-            if distance <= allowed {
-                scored.append((candidate, distance))
+            // A candidate that starts with the text ranks right after an exact match.
+            if folded.count >= 3, other.hasPrefix(folded) {
+                scored.append((candidate, distance == 0 ? 0 : 1))
+            } else if distance <= allowed {
+                scored.append((candidate, distance + 1))
             } else if folded.count >= 3, other.contains(folded) || folded.contains(other) && other.count >= 3 {
-                scored.append((candidate, allowed + 1))
+                scored.append((candidate, allowed + 2))
             }
         }
         var seen: Set<String> = []

@@ -7,6 +7,8 @@ public struct Vocabulary: Sendable, Decodable {
         public let id: String
         public let de: String
         public let en: String
+        /// Other names people use for the term ("MedTech"), matched like the labels.
+        public let short: [String]?
 
         public func label(_ language: String) -> String { language == "en" ? en : de }
     }
@@ -18,6 +20,8 @@ public struct Vocabulary: Sendable, Decodable {
     public let aliases: [String: String]
 
     private let byID: [String: Term]
+    /// `namesByFoldedForm`, computed once.
+    private var foldedNames: [String: String]
 
     enum CodingKeys: String, CodingKey { case vocabulary, description, terms, aliases }
 
@@ -28,6 +32,8 @@ public struct Vocabulary: Sendable, Decodable {
         terms = try c.decode([Term].self, forKey: .terms)
         aliases = try c.decodeIfPresent([String: String].self, forKey: .aliases) ?? [:]
         byID = Dictionary(terms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        foldedNames = [:]
+        foldedNames = namesByFoldedForm
     }
 
     init(json bytes: [UInt8]) {
@@ -48,4 +54,67 @@ public struct Vocabulary: Sendable, Decodable {
 
     /// The current slug for `id`, following an alias.
     public func canonical(_ id: String) -> String { aliases[id] ?? id }
+}
+
+extension Vocabulary {
+    /// The slug a person means by `text`: the slug itself, its German or English label, an old
+    /// spelling (alias), or a short form (`BW` for `DE-BW`), compared case-, umlaut- and
+    /// accent-insensitively ("medizintechnik", "Medical technology", "baden-wurttemberg"); nil when
+    /// nothing matches exactly (`suggestions` then says what comes closest).
+    public func resolve(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if contains(trimmed) { return trimmed }
+        if let alias = aliases[trimmed] { return alias }
+        let key = SearchText.fold(trimmed)
+        guard !key.isEmpty else { return nil }
+        return foldedNames[key]
+    }
+
+    /// Up to `limit` slugs whose names come closest to `text`, nearest first.
+    public func suggestions(for text: String, limit: Int = 3) -> [String] {
+        var idOfName: [String: String] = [:]
+        for term in terms {
+            for name in names(of: term) where idOfName[name] == nil { idOfName[name] = term.id }
+        }
+        var ids: [String] = []
+        for name in TextDistance.closest(to: text, among: Array(idOfName.keys).sorted(), limit: limit * 3) {
+            if let id = idOfName[name], !ids.contains(id) { ids.append(id) }
+        }
+        return Array(ids.prefix(limit))
+    }
+
+    /// `'Medizin' is not a known technology field; did you mean medtech (Medizintechnik)?` with
+    /// the command that lists them all.
+    public func unknownValueMessage(_ text: String, what: String) -> String {
+        let shown = SafeText.excerpt(text, limit: 60)
+        let close = suggestions(for: text).compactMap(term).map { "\($0.id) (\($0.de))" }
+        let hint =
+            close.isEmpty
+            ? ""
+            : "; did you mean \(close.count == 1 ? close[0] : close.dropLast().joined(separator: ", ") + " or " + close.last!)?"
+        return "'\(shown)' is not \(what)\(hint) (clusternode vocab \(vocabulary) lists them)"
+    }
+
+    /// The names a term answers to: slug, labels, and the short form of a code (`BW`).
+    func names(of term: Term) -> [String] {
+        var names = [term.id, term.de, term.en]
+        if term.id.hasPrefix("DE-") { names.append(String(term.id.dropFirst(3))) }
+        names += term.short ?? []
+        return names
+    }
+
+    /// Every name of every term, folded, to its slug; a name two terms share belongs to neither.
+    var namesByFoldedForm: [String: String] {
+        var map: [String: String] = [:]
+        var shared: Set<String> = []
+        for term in terms {
+            for name in names(of: term) {
+                let key = SearchText.fold(name)
+                if let other = map[key], other != term.id { shared.insert(key) } else { map[key] = term.id }
+            }
+        }
+        for (alias, id) in aliases { map[SearchText.fold(alias)] = map[SearchText.fold(alias)] ?? id }
+        for key in shared { map[key] = nil }
+        return map
+    }
 }

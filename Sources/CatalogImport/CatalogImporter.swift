@@ -59,7 +59,7 @@ public enum CatalogImporter {
         for item in parsed {
             problems += item.problems
             if let raw = item.entry {
-                let entry = raw.normalized()
+                let entry = TermInput.resolved(raw).normalized()
                 for issue in EntryValidator.issues(in: entry) {
                     problems.append(ImportProblem(item.location(for: issue.field), issue.description))
                 }

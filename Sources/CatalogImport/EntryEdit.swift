@@ -43,7 +43,7 @@ public enum EntryEdit {
             edited.sessions[number - 1].status = .cancelled
         }
         guard edited.id == entry.id else { throw Failure(description: "an entry's id cannot be edited") }
-        return edited
+        return TermInput.resolved(edited)
     }
 
     enum Step: Equatable {

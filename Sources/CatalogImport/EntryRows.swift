@@ -131,7 +131,7 @@ struct EntryRows {
         }
         let start = convert(.sessionStart, FieldText.dateTime)
         let end = convert(.sessionEnd, FieldText.dateTime)
-        let mode = convert(.sessionMode) { try FieldText.closed($0, as: SessionMode.self) }
+        let mode = convert(.sessionMode, FieldText.mode)
         if row[.sessionStart] == nil { report(.sessionStart, "missing for a row with session columns") }
         if row[.sessionEnd] == nil { report(.sessionEnd, "missing for a row with session columns") }
         if row[.sessionMode] == nil { report(.sessionMode, "missing (\(SessionMode.allowedValues))") }

@@ -62,6 +62,14 @@ public enum FieldText {
         return value
     }
 
+    /// A session mode by any of its names: `onsite`, `Präsenz`, `vor Ort`, `online`, `Hybrid`.
+    public static func mode(_ cell: String) throws -> SessionMode {
+        guard let id = Vocabularies.modes.resolve(cell), let mode = SessionMode(rawValue: id) else {
+            throw CellError(message: Vocabularies.modes.unknownValueMessage(cell, what: "a session mode"))
+        }
+        return mode
+    }
+
     private static let freeWords: Set<String> = ["free", "kostenlos", "gratis", "kostenfrei", "0", "0.00", "0,00"]
     private static let currencySymbols: [String: String] = ["€": "EUR", "$": "USD", "£": "GBP", "fr.": "CHF"]
 
@@ -107,14 +115,7 @@ public enum FieldText {
     }
 
     /// `15.03.2027` → `2027-03-15`.
-    static func germanDate(_ cell: String) -> String? {
-        let parts = cell.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) })
-        else { return nil }
-        func two(_ s: Substring) -> String { s.count == 1 ? "0" + s : String(s) }
-        return "\(parts[2])-\(two(parts[1]))-\(two(parts[0]))"
-    }
+    static func germanDate(_ cell: String) -> String? { CatalogDate.isoForm(ofGerman: cell) }
 
     /// `15.03.2027 09:00` → `2027-03-15T09:00`.
     static func germanDateTime(_ cell: String) -> String? {

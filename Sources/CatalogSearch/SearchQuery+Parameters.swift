@@ -40,10 +40,17 @@ extension SearchQuery {
         }
         func date(_ name: String) throws -> CatalogDate? {
             guard let text = parameters[name] else { return nil }
-            guard let date = CatalogDate(text) else {
-                throw CatalogError(.invalidInput, "\(name) must be a date YYYY-MM-DD")
+            guard let date = CatalogDate(reading: text) else {
+                throw CatalogError(.invalidInput, "\(name) must be a real date, YYYY-MM-DD or DD.MM.YYYY")
             }
             return date
+        }
+        func mode() throws -> SessionMode? {
+            guard let text = parameters["mode"] else { return nil }
+            guard let id = Vocabularies.modes.resolve(text), let mode = SessionMode(rawValue: id) else {
+                throw CatalogError(.invalidInput, "mode must be one of \(SessionMode.allowedValues)")
+            }
+            return mode
         }
         func closed<T: ClosedSetDecodable>(_ name: String, _ type: T.Type) throws -> T? {
             guard let text = parameters[name] else { return nil }
@@ -55,7 +62,7 @@ extension SearchQuery {
         self.init(
             text: parameters["q"] ?? "", type: try closed("type", EntryType.self), kind: parameters["kind"],
             topic: parameters["topic"], region: parameters["region"], origin: parameters["origin"],
-            mode: try closed("mode", SessionMode.self), language: parameters["language"],
+            mode: try mode(), language: parameters["language"],
             audience: parameters["audience"],
             freeOnly: try flag("free"), from: try date("from"), to: try date("to"),
             includePast: try flag("includePast"),

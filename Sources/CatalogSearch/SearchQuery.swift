@@ -81,20 +81,19 @@ public struct SearchQuery: Sendable, Codable, Equatable {
             problems.append("the search text has \(text.count) characters; at most \(Self.maxTextLength)")
         }
         if let kind, !Vocabularies.kinds.contains(kind) {
-            problems.append("kind '\(kind)' is not one of \(Vocabularies.kinds.ids.joined(separator: ", "))")
+            problems.append("kind " + Vocabularies.kinds.unknownValueMessage(kind, what: "a kind of offering"))
         }
         if let topic, !Vocabularies.topics.contains(topic) {
-            problems.append("topic '\(topic)' is not a technology field slug")
+            problems.append("topic " + Vocabularies.topics.unknownValueMessage(topic, what: "a technology field"))
         }
         if let region, !Vocabularies.regions.contains(region) {
-            problems.append("region '\(region)' is not a state code such as DE-BW")
+            problems.append("region " + Vocabularies.regions.unknownValueMessage(region, what: "a German state"))
         }
         if let language, !Vocabularies.languages.contains(language) {
-            problems.append("language '\(language)' is not a known code")
+            problems.append("language " + Vocabularies.languages.unknownValueMessage(language, what: "a language"))
         }
         if let audience, !Vocabularies.audiences.contains(audience) {
-            problems.append(
-                "audience '\(audience)' is not one of \(Vocabularies.audiences.ids.joined(separator: ", "))")
+            problems.append("audience " + Vocabularies.audiences.unknownValueMessage(audience, what: "an audience"))
         }
         if let origin, !Slug.isValidOrigin(origin) { problems.append("origin '\(origin)' is not an origin name") }
         if let excludingOrigin, !Slug.isValidOrigin(excludingOrigin) {
@@ -109,11 +108,15 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     /// Throws `CatalogError.invalidInput` listing every problem.
     public func validated() throws -> SearchQuery {
         var query = self
-        query.region = region.map(Entry.canonicalRegion)
-        query.kind = kind?.lowercased()
-        query.topic = topic?.lowercased()
-        query.language = language?.lowercased()
-        query.audience = audience?.lowercased()
+        // Labels and short forms in either language name their term: Medizintechnik, BW, Englisch.
+        func resolved(_ value: String?, _ vocabulary: Vocabulary) -> String? {
+            value.map { vocabulary.resolve($0) ?? $0 }
+        }
+        query.region = resolved(region, Vocabularies.regions)
+        query.kind = resolved(kind, Vocabularies.kinds)
+        query.topic = resolved(topic, Vocabularies.topics)
+        query.language = resolved(language, Vocabularies.languages)
+        query.audience = resolved(audience, Vocabularies.audiences)
         let problems = query.problems()
         guard problems.isEmpty else { throw CatalogError(.invalidInput, problems.joined(separator: "; ")) }
         return query

@@ -33,17 +33,17 @@ struct WebQuery {
             ("language", Vocabularies.languages, "keine bekannte Sprache", "a known language"),
             ("mode", Vocabularies.modes, "keine bekannte Durchführungsart", "a known format"),
         ] {
-            if let value = parameters[name], !vocabulary.contains(value.lowercased()), !vocabulary.contains(value) {
+            if let value = parameters[name], vocabulary.resolve(value) == nil {
                 let shown = SafeText.excerpt(value, limit: 60)
                 throw WebProblem(language == .de ? "„\(shown)“ ist \(german)." : "'\(shown)' is not \(english).")
             }
         }
         for name in ["from", "to"] {
-            if let value = parameters[name], CatalogDate(value) == nil {
+            if let value = parameters[name], CatalogDate(reading: value) == nil {
                 let shown = SafeText.excerpt(value, limit: 40)
                 throw WebProblem(
                     language == .de
-                        ? "„\(shown)“ ist kein Datum (JJJJ-MM-TT)." : "'\(shown)' is not a date (YYYY-MM-DD).")
+                        ? "„\(shown)“ ist kein Datum (TT.MM.JJJJ)." : "'\(shown)' is not a date (YYYY-MM-DD).")
             }
         }
         self.parameters = parameters

@@ -16,6 +16,7 @@ struct ClusterNode: AsyncParsableCommand {
             InitCommand.self, EntriesCommand.self, PeersCommand.self, EndorseCommand.self, SyncCommand.self,
             SearchCommand.self, OverviewCommand.self, ExportCommand.self, ServeCommand.self, DemoCommand.self,
             KeyCommand.self, VerifyCommand.self, BackupCommand.self, RestoreCommand.self, WatchCommand.self,
+            VocabCommand.self,
         ]
     )
 
@@ -29,6 +30,12 @@ struct ClusterNode: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            if exitCode(for: error) == .validationFailure,
+                let suggestion = CommandSuggestion.line(for: Array(CommandLine.arguments.dropFirst()))
+            {
+                Console.error(suggestion)
+                exit(withError: ExitCode.validationFailure)
+            }
             guard let lines = CommandErrors.lines(for: error) else { exit(withError: error) }
             for line in lines { Console.error(line) }
             exit(withError: ExitCode.failure)

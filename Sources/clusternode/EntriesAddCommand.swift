@@ -28,14 +28,16 @@ struct EntriesAddCommand: AsyncParsableCommand {
     @Option(help: "The English description.") var descriptionEn: String?
     @Option(help: "An offering's kind: education, event, publication, study, survey, matchmaking, ...") var kind:
         String?
-    @Option(name: .customLong("topic"), help: "A technology field slug, one to three (repeatable).") var topics:
-        [String] = []
+    @Option(
+        name: .customLong("topic"),
+        help: "A technology field, one to three (repeatable): medtech, Medizintechnik or Medical technology.")
+    var topics: [String] = []
     @Option(name: .customLong("keyword"), help: "A free keyword (repeatable).") var keywords: [String] = []
     @Option(
         name: .customLong("audience"),
         help: "members, companies, research, startups, cluster-managers, public (repeatable).")
     var audience: [String] = []
-    @Option(name: .customLong("region"), help: "An ISO 3166-2 state code such as DE-BW (repeatable).") var regions:
+    @Option(name: .customLong("region"), help: "A state: DE-BW, BW or Baden-Württemberg (repeatable).") var regions:
         [String] = []
     @Option(name: .customLong("language"), help: "A language code the entry is offered in, de or en (repeatable).")
     var languages: [String] = []
@@ -70,7 +72,7 @@ struct EntriesAddCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let entry = try makeEntry()
+        let entry = TermInput.resolved(try makeEntry())
         let node = try await options.openNode()
         let summary = try await node.add(entry, allowUpdate: update)
         for warning in summary.similarTitleWarnings { Console.error(warning) }

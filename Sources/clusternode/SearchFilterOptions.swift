@@ -5,16 +5,19 @@ import CatalogSearch
 /// The filters of a search, as `search` and `watch add` take them.
 struct SearchFilterOptions: ParsableArguments {
     @Option(help: "offering or training.") var type: EntryType?
-    @Option(help: "An offering kind: education, event, study, matchmaking, ...") var kind: String?
-    @Option(help: "A technology field slug such as medtech.") var topic: String?
-    @Option(help: "A state code such as DE-BW.") var region: String?
+    @Option(help: "An offering kind: education, event, study, matchmaking, ... (or its label, e.g. Veranstaltung).")
+    var kind: String?
+    @Option(help: "A technology field: medtech, Medizintechnik or Medical technology (clusternode vocab topics).")
+    var topic: String?
+    @Option(help: "A state: DE-BW, BW or Baden-Württemberg.") var region: String?
     @Option(help: "Only entries of this origin.") var origin: String?
-    @Option(help: "onsite, online or hybrid sessions.") var mode: SessionMode?
-    @Option(help: "A language code such as de or en.") var language: String?
-    @Option(help: "members, companies, research, startups, cluster-managers or public.") var audience: String?
+    @Option(help: "Sessions onsite (Präsenz), online or hybrid.") var mode: String?
+    @Option(help: "A language: de, Deutsch or German.") var language: String?
+    @Option(help: "members, companies, research, startups, cluster-managers or public (or a label).")
+    var audience: String?
     @Flag(help: "Only entries free of charge (or free for members).") var free = false
-    @Option(help: "Trainings with a session on or after this day (YYYY-MM-DD).") var from: String?
-    @Option(help: "Trainings with a session on or before this day (YYYY-MM-DD).") var to: String?
+    @Option(help: "Trainings with a session on or after this day (2027-03-15 or 15.03.2027).") var from: String?
+    @Option(help: "Trainings with a session on or before this day (2027-03-15 or 15.03.2027).") var to: String?
     @Flag(help: "Include trainings whose sessions are all over.") var includePast = false
 
     /// The search for `text` with these filters (not yet validated).
@@ -23,13 +26,23 @@ struct SearchFilterOptions: ParsableArguments {
         let to = try to.map(Self.date)
         if let from, let to, to < from { throw CatalogError(.invalidInput, "--to \(to) is before --from \(from)") }
         return SearchQuery(
-            text: text, type: type, kind: kind, topic: topic, region: region, origin: origin, mode: mode,
+            text: text, type: type, kind: kind, topic: topic, region: region, origin: origin,
+            mode: try mode.map(Self.mode),
             language: language, audience: audience, freeOnly: free, from: from, to: to, includePast: includePast)
     }
 
+    /// `onsite`, `Präsenz`, `vor Ort`, `On site`: a session mode by any of its names.
+    static func mode(_ text: String) throws -> SessionMode {
+        guard let id = Vocabularies.modes.resolve(text), let mode = SessionMode(rawValue: id) else {
+            throw CatalogError(
+                .invalidInput, "--mode " + Vocabularies.modes.unknownValueMessage(text, what: "a session mode"))
+        }
+        return mode
+    }
+
     static func date(_ text: String) throws -> CatalogDate {
-        guard let date = CatalogDate(text) else {
-            throw CatalogError(.invalidInput, "'\(text)' is not a date YYYY-MM-DD")
+        guard let date = CatalogDate(reading: text) else {
+            throw CatalogError(.invalidInput, "'\(text)' is not a real date (2027-03-15 or 15.03.2027)")
         }
         return date
     }

@@ -37,7 +37,7 @@ enum SessionOption {
             id: values["id"],
             start: try FieldText.dateTime(start),
             end: try FieldText.dateTime(end),
-            mode: try FieldText.closed(mode, as: SessionMode.self),
+            mode: try FieldText.mode(mode),
             location: location,
             onlineUrl: values["online-url"],
             language: values["language"],

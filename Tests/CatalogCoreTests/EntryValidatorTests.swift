@@ -101,7 +101,7 @@ struct EntryValidatorTests {
             base: Fixtures.offering()),
         Case(
             name: "offering with unknown kind", change: { $0.kind = "fair" }, field: "kind",
-            rule: "'fair' is not one of", base: Fixtures.offering()),
+            rule: "'fair' is not a kind of offering", base: Fixtures.offering()),
         Case(
             name: "offering with sessions", change: { $0.sessions = Fixtures.training().sessions }, field: "sessions",
             rule: "only trainings", base: Fixtures.offering()),

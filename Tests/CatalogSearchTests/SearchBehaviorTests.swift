@@ -197,7 +197,7 @@ struct SearchBehaviorTests {
         for (query, word) in [
             (SearchQuery(text: String(repeating: "x", count: 10_000)), "characters"),
             (SearchQuery(kind: "fair"), "kind"),
-            (SearchQuery(region: "BW"), "region"), (SearchQuery(limit: 0), "limit"),
+            (SearchQuery(region: "DE-XX"), "region"), (SearchQuery(limit: 0), "limit"),
             (SearchQuery(from: CatalogDate("2027-05-01"), to: CatalogDate("2027-04-01")), "to 2027-04-01 is before"),
         ] {
             await #expect {

@@ -201,12 +201,22 @@ struct RouteTests {
                 #expect(answer.total == 0)  // the local survey is not searchable from outside
             }
             for query in [
-                "type=course", "limit=0", "from=2027-02-30", "region=BW", "q=" + String(repeating: "x", count: 600),
+                "type=course", "limit=0", "from=2027-02-30", "region=Bayrn", "q=" + String(repeating: "x", count: 600),
             ] {
                 try await client.execute(uri: "/v1/search?\(query)", method: .get) { response in
                     #expect(response.status == .badRequest, "\(query)")
                 }
             }
+            // Labels and short forms name their terms here too.
+            var totals: [Int] = []
+            for query in ["region=DE-BW&topic=medtech", "region=BW&topic=Medizintechnik&from=01.01.2027"] {
+                try await client.execute(uri: "/v1/search?\(query)", method: .get) { response in
+                    #expect(response.status == .ok, "\(query)")
+                    totals.append(
+                        try JSONDecoder().decode(SearchResponse.self, from: Data(buffer: response.body)).total)
+                }
+            }
+            #expect(totals.count == 2 && totals[0] > 0 && totals[0] == totals[1], "\(totals)")
         }
     }
 
