@@ -34,11 +34,14 @@ let package = Package(
         .package(url: "https://github.com/CoreOffice/XMLCoder.git", from: "0.18.2"),
     ],
     targets: [
+        // The Snowball stemmers of the system's libstemmer (Debian: libstemmer-dev).
+        .systemLibrary(name: "CLibStemmer", providers: [.apt(["libstemmer-dev"])]),
         // Entry model, vocabularies, validation, text rules, DSSE envelopes, keys, heads, search
-        // text folding. No I/O.
+        // text folding and stemming. No I/O.
         .target(
             name: "CatalogCore",
             dependencies: [
+                "CLibStemmer",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ],

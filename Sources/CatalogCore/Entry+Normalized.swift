@@ -100,7 +100,7 @@ extension String {
 
 extension Array where Element: Hashable {
     /// The elements in their first order, each once.
-    func uniqued() -> [Element] {
+    public func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }

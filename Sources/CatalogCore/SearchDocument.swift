@@ -30,6 +30,9 @@ public struct SearchDocument: Sendable, Equatable {
     public let validUntil: String?
     /// Folded text, one per `Column`.
     public let columns: [String]
+    /// The folded words of the entry's English texts and labels: the words the English stemmer
+    /// is applied to (`search_stem`); every word meets German inflections through its German stem.
+    public let englishWords: [String]
     /// Filter and facet values: `topic`, `region`, `language`, `audience`, `mode`.
     public let tags: [Tag]
     public let sessions: [Session]
@@ -48,13 +51,23 @@ public struct SearchDocument: Sendable, Equatable {
         func texts(_ text: LocalizedText?) -> String {
             text?.values.keys.sorted().compactMap { text?.values[$0] }.joined(separator: " ") ?? ""
         }
+        // Labels in both languages and the vocabulary's short forms ("KI", "MedTech").
         func labels(_ ids: [String], _ vocabulary: Vocabulary) -> [String] {
-            ids.flatMap { id in vocabulary.term(id).map { [$0.de, $0.en] } ?? [id] }
+            ids.flatMap { id in vocabulary.term(id).map { [$0.de, $0.en] + ($0.short ?? []) } ?? [id] }
+        }
+        func englishLabels(_ ids: [String], _ vocabulary: Vocabulary) -> [String] {
+            ids.compactMap { vocabulary.term($0)?.en }
         }
         var labelTexts = labels(entry.topics, Vocabularies.topics)
         labelTexts += labels(entry.kind.map { [$0] } ?? [], Vocabularies.kinds)
         labelTexts += labels(entry.format.map { [$0] } ?? [], Vocabularies.formats)
-        labelTexts += entry.type == .training ? ["Weiterbildung Schulung Training Kurs"] : []
+        labelTexts += entry.type == .training ? ["Weiterbildung Fortbildung Schulung Training Kurs"] : []
+        var english = [entry.title["en"], entry.summary?["en"], entry.description?["en"]].compactMap { $0 }
+        english += englishLabels(entry.topics, Vocabularies.topics)
+        english += englishLabels(entry.kind.map { [$0] } ?? [], Vocabularies.kinds)
+        english += englishLabels(entry.format.map { [$0] } ?? [], Vocabularies.formats)
+        english += entry.type == .training ? ["Training Course"] : []
+        englishWords = SearchText.words(english.joined(separator: " ")).uniqued()
         var places = entry.sessions.flatMap { [$0.location?.name, $0.location?.city].compactMap { $0 } }
         let regionCodes = (entry.regions + entry.sessions.compactMap { $0.location?.region }).uniqued()
         places += labels(regionCodes, Vocabularies.regions)

@@ -86,14 +86,44 @@ struct SearchSQL {
         )
     }
 
-    /// The indexed words each query word stands for.
+    /// The English-stem lookup: indexed words of English texts with the same English stem.
+    static func stemStatement(of stem: String) -> Statement {
+        (
+            """
+            SELECT t.term FROM search_stem s JOIN search_term t ON t.id = s.term_id
+            WHERE s.stem = ? ORDER BY length(t.term), t.term LIMIT \(maxExpansion)
+            """,
+            [stem.databaseValue]
+        )
+    }
+
+    /// What a query word is looked for as inside indexed words: the word, its German stem and its
+    /// English stem ("weiterbildungen" → "weiterbild", which "weiterbildungsangebot" contains),
+    /// leaving out any that contains another (whatever contains "weiterbildungen" contains
+    /// "weiterbild").
+    static func needles(of word: String) -> [String] {
+        let candidates = [word, WordStems.stem(word, .german), WordStems.stem(word, .english)]
+            .filter { $0.count >= shortestSubstring }.uniqued()
+        return candidates.filter { needle in !candidates.contains { $0 != needle && needle.contains($0) } }
+    }
+
+    /// The indexed words each query word stands for: those containing one of its needles, and
+    /// those of English texts with its English stem. The shortest are kept, at most `maxExpansion`.
     static func expansions(of words: [String], _ db: Database, record: (Statement) -> Void) throws -> [[String]] {
         try words.map { word in
             guard word.count >= shortestSubstring else { return [word] }
-            let statement = expansionStatement(of: word)
-            record(statement)
-            return try String.fetchAll(
-                db.cachedStatement(sql: statement.sql), arguments: StatementArguments(statement.arguments))
+            var statements = needles(of: word).map(expansionStatement(of:))
+            let english = WordStems.stem(word, .english)
+            if english != word { statements.append(stemStatement(of: english)) }
+            var terms: [String] = []
+            for statement in statements {
+                record(statement)
+                terms += try String.fetchAll(
+                    db.cachedStatement(sql: statement.sql), arguments: StatementArguments(statement.arguments))
+            }
+            guard statements.count > 1 else { return terms }
+            return Array(
+                terms.uniqued().sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }.prefix(maxExpansion))
         }
     }
 

@@ -342,6 +342,19 @@ extension CatalogStore {
             // change-feed order, as storing does; older rebuilds numbered in table order.
             try db.execute(sql: "INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index')")
         }
+        migrator.registerMigration("v12: English stems") { db in
+            // The English Snowball stem of each word of English texts, to the dictionary's words:
+            // a rebuild fills it, and indexes the vocabularies' short forms beside the labels.
+            try db.execute(
+                sql: """
+                    CREATE TABLE search_stem (
+                        stem TEXT NOT NULL,
+                        term_id INTEGER NOT NULL REFERENCES search_term(id),
+                        PRIMARY KEY (stem, term_id)
+                    ) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index');
+                    """)
+        }
         return migrator
     }
 }

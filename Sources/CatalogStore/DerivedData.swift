@@ -50,7 +50,7 @@ enum DerivedData {
     /// Indexes every live entry anew with today's indexer. An entry whose envelope no longer
     /// parses is kept and listed in `unindexed_entry`; a database error stops the rebuild.
     private static func rebuildSearchIndex(_ db: Database) throws {
-        for table in ["search_doc", "search_tag", "search_session", "search_fts", "unindexed_entry"] {
+        for table in ["search_doc", "search_tag", "search_session", "search_fts", "search_stem", "unindexed_entry"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let terms = SearchTerms()

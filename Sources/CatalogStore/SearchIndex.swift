@@ -76,7 +76,7 @@ enum SearchIndex {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: arguments)
-        terms.add(document.columns)
+        terms.add(document.columns, english: document.englishWords)
     }
 }
 
@@ -97,8 +97,10 @@ final class SearchTerms {
     }
 
     private var words: Set<Word> = []
+    private var englishWords: Set<String> = []
 
-    func add(_ columns: [String]) {
+    func add(_ columns: [String], english: [String] = []) {
+        englishWords.formUnion(english)
         for column in columns {
             var column = column
             column.withUTF8 { text in
@@ -111,7 +113,8 @@ final class SearchTerms {
         }
     }
 
-    /// Adds the words the dictionary does not have yet.
+    /// Adds the words the dictionary does not have yet, and the English stems of English words
+    /// (`search_stem`: "companies" and "company" share "compani", which neither contains).
     func flush(_ db: Database) throws {
         guard !words.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_term (term) VALUES (?)")
@@ -121,6 +124,13 @@ final class SearchTerms {
             try insert.execute(arguments: [term])
             if db.changesCount == 1 { try index.execute(arguments: [db.lastInsertedRowID, term]) }
         }
+        let stem = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO search_stem (stem, term_id) SELECT ?, id FROM search_term WHERE term = ?")
+        for word in englishWords {
+            let stemmed = WordStems.stem(word, .english)
+            if stemmed != word { try stem.execute(arguments: [stemmed, word]) }
+        }
         words.removeAll()
+        englishWords.removeAll()
     }
 }

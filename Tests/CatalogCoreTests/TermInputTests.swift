@@ -62,6 +62,19 @@ struct TermInputTests {
         #expect(!TextDistance.nearlySameTitle("Forum 2027", "Forum 2028"))  // too short to judge
     }
 
+    @Test("Snowball stems of folded words, German and English; short words stay as they are")
+    func stems() {
+        #expect(WordStems.stem("schulungen", .german) == "schulung")
+        #expect(WordStems.stem("weiterbildungen", .german) == "weiterbild")
+        #expect(WordStems.stem("zertifikatslehrgange", .german) == "zertifikatslehrgang")
+        #expect(WordStems.stem("companies", .english) == WordStems.stem("company", .english))
+        #expect(WordStems.stem("kurs", .german) == "kurs" && WordStems.stem("ki", .english) == "ki")
+        // Stems are looked for inside indexed words: the German stem is a prefix of the word.
+        for word in ["schulungen", "fortbildungen", "delegationsreisen", "sensoren", "studien", "messen"] {
+            #expect(word.hasPrefix(WordStems.stem(word, .german)), "\(word)")
+        }
+    }
+
     @Test("dates are read as 2027-03-15 and as 15.03.2027, real days only")
     func dates() {
         #expect(CatalogDate(reading: "15.03.2027")?.text == "2027-03-15")

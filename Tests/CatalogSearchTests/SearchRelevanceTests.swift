@@ -49,6 +49,19 @@ struct SearchRelevanceTests {
         ("Ultrakurzpuls Laser", ["partner-forschungsprojekt-ukp-glas"]),
         ("Telemedizin", ["studie-telemedizin-laendlicher-raum"]),
         ("Krankenhaus Cybersicherheit", ["cybersicherheit-krankenhaus-nis2"]),
+        // Inflected forms meet their stems (Snowball, German and English).
+        ("Schulungen", ["gmp-schulung-auffrischung"]),
+        ("GMP-Schulungen", ["gmp-schulung-auffrischung", "gmp-grundlagen-2027"]),
+        ("Weiterbildungen Medizintechnik", ["weiterbildungsangebot-medizintechnik-2027"]),
+        ("Fortbildung Medizintechnik", ["weiterbildungsangebot-medizintechnik-2027"]),
+        ("Zertifikatslehrgänge", ["qmb-medizintechnik-iso-13485"]),
+        ("Delegationsreisen", ["delegationsreise-japan-2027", "delegationsreise-estland-2027"]),
+        ("Studien Batterierecycling", ["studie-batterierecycling-bw"]),
+        ("Sensoren", ["mems-sensorik-kursreihe"]),
+        ("clean rooms", ["reinraum-grundlagen-2027"]),
+        ("studies", ["studie-batterierecycling-bw"]),
+        // "supplies" and "supply" share only their English stem "suppli".
+        ("semiconductor supplies", ["umfrage-lieferketten-halbleiter-2027"]),
     ]
 
     @Test("every expected entry is among the first five")

@@ -1,0 +1,2 @@
+// The Snowball stemmers, as Debian's libstemmer-dev installs them.
+#include <libstemmer.h>
