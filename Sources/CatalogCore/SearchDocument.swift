@@ -27,13 +27,16 @@ public struct SearchDocument: Sendable, Equatable {
     public let kind: String?
     /// Free of charge, or free for members.
     public let free: Bool
+    /// The price in euros, when it is one (0 when free); nil for other currencies and no price.
+    public let priceInEuros: Double?
     public let validUntil: String?
     /// Folded text, one per `Column`.
     public let columns: [String]
     /// The folded words of the entry's English texts and labels: the words the English stemmer
     /// is applied to (`search_stem`); every word meets German inflections through its German stem.
     public let englishWords: [String]
-    /// Filter and facet values: `topic`, `region`, `language`, `audience`, `mode`.
+    /// Filter and facet values: `topic`, `region` (the entry's and its sessions'), `entry-region`
+    /// (the entry's alone), `language`, `audience`, `mode`.
     public let tags: [Tag]
     public let sessions: [Session]
 
@@ -46,6 +49,9 @@ public struct SearchDocument: Sendable, Equatable {
         type = entry.type
         kind = entry.kind
         free = entry.price.map { $0.isFree || $0.freeForMembers == true } ?? false
+        priceInEuros = entry.price.flatMap { price in
+            price.isFree ? 0 : (price.currency ?? "EUR") == "EUR" ? price.amount.flatMap(Double.init) : nil
+        }
         validUntil = entry.validUntil?.text
 
         func texts(_ text: LocalizedText?) -> String {
@@ -87,6 +93,9 @@ public struct SearchDocument: Sendable, Equatable {
         var tags: [Tag] = []
         tags += entry.topics.map { Tag(facet: "topic", value: $0) }
         tags += regionCodes.map { Tag(facet: "region", value: $0) }
+        // The entry's own regions apart from its sessions' places: a session without a place
+        // (online) is in the entry's regions.
+        tags += entry.regions.map { Tag(facet: "entry-region", value: $0) }
         tags += (entry.languages + entry.sessions.compactMap(\.language)).uniqued().map {
             Tag(facet: "language", value: $0)
         }

@@ -3,7 +3,7 @@ import CatalogCore
 /// One filter a search can set, named as `GET /v1/search` names its parameter. Front ends word
 /// them their own way (the CLI as its options, the HTTP API as its parameters).
 public enum SearchFilter: String, CaseIterable, Sendable {
-    case type, kind, topic, region, origin, mode, language, audience, free, from, to
+    case type, kind, topic, region, origin, mode, language, audience, free, maxPrice, city, from, to
 }
 
 extension SearchQuery {
@@ -23,6 +23,8 @@ extension SearchQuery {
         case .language: language != nil
         case .audience: audience != nil
         case .free: freeOnly
+        case .maxPrice: maxPrice != nil
+        case .city: city != nil
         case .from: from != nil
         case .to: to != nil
         }
@@ -41,6 +43,8 @@ extension SearchQuery {
         case .language: query.language = nil
         case .audience: query.audience = nil
         case .free: query.freeOnly = false
+        case .maxPrice: query.maxPrice = nil
+        case .city: query.city = nil
         case .from: query.from = nil
         case .to: query.to = nil
         }

@@ -14,6 +14,8 @@ extension SearchQuery {
         add("language", language)
         add("audience", audience)
         if freeOnly { out.append(("free", "true")) }
+        add("maxPrice", maxPrice.map { String($0) })
+        add("city", city)
         add("from", from?.text)
         add("to", to?.text)
         if includePast { out.append(("includePast", "true")) }
@@ -69,5 +71,12 @@ extension SearchQuery {
             limit: try number("limit", default: 20), offset: try number("offset", default: 0),
             facets: try flag("facets"))
         order = try closed("order", SearchOrder.self) ?? .relevance
+        city = parameters["city"]
+        if let text = parameters["maxPrice"] {
+            guard let amount = Double(text.replacingOccurrences(of: ",", with: ".")), amount.isFinite else {
+                throw CatalogError(.invalidInput, "maxPrice must be an amount of euros such as 450")
+            }
+            maxPrice = amount
+        }
     }
 }

@@ -19,6 +19,10 @@ public struct SearchQuery: Sendable, Codable, Equatable {
     public var audience: String?
     /// Only entries that cost nothing (free, or free for members when `freeForMembers` counts).
     public var freeOnly: Bool
+    /// Trainings with a session in this city (compared folded: "Muenchen" is München).
+    public var city: String?
+    /// Only entries that cost at most this many euros (free ones, and those free for members, too).
+    public var maxPrice: Double?
     /// Trainings with a session overlapping [from, to] (Berlin calendar days, inclusive).
     public var from: CatalogDate?
     public var to: CatalogDate?
@@ -100,6 +104,12 @@ public struct SearchQuery: Sendable, Codable, Equatable {
             problems.append("origin '\(excludingOrigin)' is not an origin name")
         }
         if let from, let to, to < from { problems.append("to \(to) is before from \(from)") }
+        if let city, city.count > 100 || SearchText.fold(city).isEmpty {
+            problems.append("city must be a place name of at most 100 characters")
+        }
+        if let maxPrice, !(maxPrice >= 0 && maxPrice <= 1_000_000_000) {
+            problems.append("maxPrice must be an amount of euros from 0")
+        }
         if !(1...Self.maxLimit).contains(limit) { problems.append("limit must be 1 to \(Self.maxLimit)") }
         if offset < 0 || offset > 100_000 { problems.append("offset must be 0 to 100000") }
         return problems

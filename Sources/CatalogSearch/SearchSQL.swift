@@ -67,6 +67,10 @@ struct SearchSQL {
     private var conditions: [String] = []
     private var arguments: [DatabaseValue] = []
     private let matchExpression: String?
+    /// What a session must be for the session filters (mode, city, region, dates), on alias `s`:
+    /// they hold for one and the same session, and that session is the result's next. Nil when
+    /// no session filter is set.
+    private var sessionMatch: (sql: String, arguments: [DatabaseValue])?
     /// Whether the statements match words (else only filters).
     var hasWords: Bool { matchExpression != nil }
 
@@ -176,12 +180,60 @@ struct SearchSQL {
                 [query.storedAfter ?? Int64.min, query.storedThrough ?? Int64.max])
         }
         if query.freeOnly { add("d.free = 1", []) }
+        if let maxPrice = query.maxPrice { add("(d.free = 1 OR d.price_eur <= ?)", [maxPrice]) }
         if !query.includeLocal { add("d.local = 0", []) }
         tag("topic", query.topic)
+        // Necessary for a match, and cheap to check first: the tags hold the entry's regions and
+        // its sessions' regions and modes.
         tag("region", query.region)
         tag("language", query.language)
         tag("audience", query.audience)
         tag("mode", query.mode?.rawValue)
+        if let filters = sessionFilters() {
+            add(filters.condition, filters.values)
+            sessionMatch = filters.match
+        }
+        if !query.includePast {
+            add("(d.last_end IS NULL OR d.last_end > ?)", [now])
+            add("(d.valid_until IS NULL OR d.valid_until >= ?)", [today])
+        }
+    }
+
+    /// The session filters: an entry with sessions needs one session that meets them all; one
+    /// without (an offering, a training on demand) is judged by its own fields: its regions, and
+    /// for dates an offering's validity. A mode or a city needs a session.
+    private func sessionFilters() -> (
+        condition: String, values: [(any DatabaseValueConvertible)?], match: (sql: String, arguments: [DatabaseValue])
+    )? {
+        let city = query.city.map(SearchText.fold)
+        guard query.mode != nil || city != nil || query.region != nil || query.from != nil || query.to != nil else {
+            return nil
+        }
+        var parts: [String] = ["s.cancelled = 0"]
+        var values: [(any DatabaseValueConvertible)?] = []
+        var own: [String] = []
+        var ownValues: [(any DatabaseValueConvertible)?] = []
+        if !query.includePast {
+            parts.append("s.\"end\" > ?")
+            values.append(now)
+        }
+        if let mode = query.mode {
+            parts.append("s.mode = ?")
+            values.append(mode.rawValue)
+            own.append("0")
+        }
+        if let city {
+            parts.append("s.city_key = ?")
+            values.append(city)
+            own.append("0")
+        }
+        if let region = query.region {
+            // A session's own region, or the entry's when the session has none (online).
+            parts.append(
+                "(s.region = ? OR (s.region IS NULL AND EXISTS (SELECT 1 FROM search_tag r"
+                    + " WHERE r.doc_id = s.doc_id AND r.facet = 'entry-region' AND r.value = ?)))")
+            values += [region, region]
+        }
         if query.from != nil || query.to != nil {
             let from =
                 query.from.flatMap { CatalogDateTime("\($0.text)T00:00") }.map { Timestamp.format($0.instant) }
@@ -190,19 +242,20 @@ struct SearchSQL {
             let to =
                 query.to.flatMap { CatalogDateTime("\($0.next.text)T00:00") }.map { Timestamp.format($0.instant) }
                 ?? "9999"
-            add(
-                """
-                (EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id AND s.cancelled = 0
-                         AND s."end" > ? AND s.start < ?)
-                 OR (d.type = 'offering' AND (d.valid_from IS NOT NULL OR d.valid_until IS NOT NULL)
-                     AND coalesce(d.valid_from, '0000') <= ? AND coalesce(d.valid_until, '9999') >= ?))
-                """,
-                [from, to, query.to?.text ?? "9999", query.from?.text ?? "0000"])
+            parts.append("s.\"end\" > ? AND s.start < ?")
+            values += [from, to]
+            own.append(
+                "(d.type = 'offering' AND (d.valid_from IS NOT NULL OR d.valid_until IS NOT NULL)"
+                    + " AND coalesce(d.valid_from, '0000') <= ? AND coalesce(d.valid_until, '9999') >= ?)")
+            ownValues += [query.to?.text ?? "9999", query.from?.text ?? "0000"]
         }
-        if !query.includePast {
-            add("(d.last_end IS NULL OR d.last_end > ?)", [now])
-            add("(d.valid_until IS NULL OR d.valid_until >= ?)", [today])
-        }
+        let predicate = parts.joined(separator: " AND ")
+        return (
+            "(EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id AND \(predicate))"
+                + " OR (NOT EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id)"
+                + " AND \(own.isEmpty ? "1" : own.joined(separator: " AND "))))",
+            values + ownValues, (predicate, values.map { $0?.databaseValue ?? .null })
+        )
     }
 
     private var fromClause: String {
@@ -261,10 +314,11 @@ struct SearchSQL {
             query.order == .newest
             ? "-d.doc_id"
             : matchExpression == nil ? "0.0" : "bm25(search_fts, \(weights))"
-        let next =
-            "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = m.doc_id AND s.cancelled = 0 AND s.\"end\" > ?)"
+        // The next session: the first one the session filters match, else the first still to come.
+        let session = sessionMatch ?? ("s.cancelled = 0 AND s.\"end\" > ?", [now.databaseValue])
+        let next = "(SELECT min(s.start) FROM search_session s WHERE s.doc_id = m.doc_id AND \(session.sql))"
         let nextCity = """
-            (SELECT s.city FROM search_session s WHERE s.doc_id = page.doc_id AND s.cancelled = 0 AND s."end" > ?
+            (SELECT s.city FROM search_session s WHERE s.doc_id = page.doc_id AND \(session.sql)
              ORDER BY s.start LIMIT 1)
             """
         return (
@@ -283,9 +337,8 @@ struct SearchSQL {
             """,
             // In the order the placeholders appear: the matches, the cutoff, the page's next city,
             // its next session, the page.
-            whereArguments + [
-                (offset + limit - 1).databaseValue, now.databaseValue, now.databaseValue, limit.databaseValue,
-                offset.databaseValue,
+            whereArguments + [(offset + limit - 1).databaseValue] + session.arguments + session.arguments + [
+                limit.databaseValue, offset.databaseValue,
             ]
         )
     }

@@ -342,9 +342,10 @@ extension CatalogStore {
             // change-feed order, as storing does; older rebuilds numbered in table order.
             try db.execute(sql: "INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index')")
         }
-        migrator.registerMigration("v12: English stems") { db in
-            // The English Snowball stem of each word of English texts, to the dictionary's words:
-            // a rebuild fills it, and indexes the vocabularies' short forms beside the labels.
+        migrator.registerMigration("v12: English stems, prices, session cities") { db in
+            // The English Snowball stem of each word of English texts, to the dictionary's words;
+            // an entry's price in euros and each session's folded city, for filters. A rebuild
+            // fills them, and indexes the vocabularies' short forms beside the labels.
             try db.execute(
                 sql: """
                     CREATE TABLE search_stem (
@@ -352,6 +353,8 @@ extension CatalogStore {
                         term_id INTEGER NOT NULL REFERENCES search_term(id),
                         PRIMARY KEY (stem, term_id)
                     ) WITHOUT ROWID;
+                    ALTER TABLE search_doc ADD COLUMN price_eur REAL;
+                    ALTER TABLE search_session ADD COLUMN city_key TEXT;
                     INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index');
                     """)
         }

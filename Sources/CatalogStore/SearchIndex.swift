@@ -46,12 +46,14 @@ enum SearchIndex {
         let lastEnd = (held.isEmpty ? document.sessions : held).map(\.end).max()
         try db.cachedStatement(
             sql: """
-                INSERT INTO search_doc (origin, id, type, kind, free, local, valid_from, valid_until, last_end, title)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO search_doc (
+                    origin, id, type, kind, free, local, valid_from, valid_until, last_end, title, price_eur)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             signed.origin, signed.id, document.type.rawValue, document.kind, document.free, entry.isLocal,
             entry.validFrom?.text, document.validUntil, lastEnd, entry.title.preferred() ?? entry.id,
+            document.priceInEuros,
         ])
         let doc = db.lastInsertedRowID
         let tag = try db.cachedStatement(
@@ -59,13 +61,13 @@ enum SearchIndex {
         for value in document.tags { try tag.execute(arguments: [doc, value.facet, value.value]) }
         let session = try db.cachedStatement(
             sql: """
-                INSERT INTO search_session (doc_id, start, "end", mode, city, region, month, cancelled)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO search_session (doc_id, start, "end", mode, city, region, month, cancelled, city_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for value in document.sessions {
             try session.execute(arguments: [
                 doc, value.start, value.end, value.mode.rawValue, value.city, value.region, value.month,
-                value.cancelled,
+                value.cancelled, value.city.map(SearchText.fold),
             ])
         }
         var arguments: StatementArguments = [doc]

@@ -181,6 +181,8 @@ enum SearchPage {
         case .language: t["language"] ?? ""
         case .audience: t["audience"] ?? ""
         case .free: t["free"] ?? ""
+        case .maxPrice: t["maxPrice"] ?? "max. price"
+        case .city: t["city"] ?? "city"
         case .from: t["from"] ?? ""
         case .to: t["to"] ?? ""
         }

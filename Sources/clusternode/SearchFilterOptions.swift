@@ -1,5 +1,6 @@
 import ArgumentParser
 import CatalogCore
+import CatalogImport
 import CatalogSearch
 
 /// The filters of a search, as `search` and `watch add` take them.
@@ -16,6 +17,9 @@ struct SearchFilterOptions: ParsableArguments {
     @Option(help: "members, companies, research, startups, cluster-managers or public (or a label).")
     var audience: String?
     @Flag(help: "Only entries free of charge (or free for members).") var free = false
+    @Option(help: "Only entries costing at most this, in euros, e.g. 500 or \"1.250 €\" (free ones too).")
+    var maxPrice: String?
+    @Option(help: "Trainings with a session in this city.") var city: String?
     @Option(help: "Trainings with a session on or after this day (2027-03-15 or 15.03.2027).") var from: String?
     @Option(help: "Trainings with a session on or before this day (2027-03-15 or 15.03.2027).") var to: String?
     @Flag(help: "Include trainings whose sessions are all over.") var includePast = false
@@ -25,10 +29,13 @@ struct SearchFilterOptions: ParsableArguments {
         let from = try from.map(Self.date)
         let to = try to.map(Self.date)
         if let from, let to, to < from { throw CatalogError(.invalidInput, "--to \(to) is before --from \(from)") }
-        return SearchQuery(
+        var query = SearchQuery(
             text: text, type: type, kind: kind, topic: topic, region: region, origin: origin,
             mode: try mode.map(Self.mode),
             language: language, audience: audience, freeOnly: free, from: from, to: to, includePast: includePast)
+        query.city = city
+        query.maxPrice = try maxPrice.map(Self.amount)
+        return query
     }
 
     /// `onsite`, `Präsenz`, `vor Ort`, `On site`: a session mode by any of its names.
@@ -38,6 +45,21 @@ struct SearchFilterOptions: ParsableArguments {
                 .invalidInput, "--mode " + Vocabularies.modes.unknownValueMessage(text, what: "a session mode"))
         }
         return mode
+    }
+
+    /// `500`, `1.250 €`, `450,00 EUR`: an amount of euros.
+    static func amount(_ text: String) throws -> Double {
+        let price: Price
+        do {
+            price = try FieldText.price(text)
+        } catch {
+            throw CatalogError(.invalidInput, "--max-price '\(text)' is not an amount such as 500 or 1.250 €")
+        }
+        if price.isFree { return 0 }
+        guard price.currency == nil || price.currency == "EUR", let amount = price.amount.flatMap(Double.init) else {
+            throw CatalogError(.invalidInput, "--max-price '\(text)': amounts are compared in euros")
+        }
+        return amount
     }
 
     static func date(_ text: String) throws -> CatalogDate {

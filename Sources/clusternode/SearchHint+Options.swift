@@ -2,5 +2,6 @@ import CatalogSearch
 
 extension SearchHint.Wording {
     /// The words of `clusternode search`: its options.
-    static let options = SearchHint.Wording(filter: { "--\($0.rawValue)" }, includePast: "--include-past")
+    static let options = SearchHint.Wording(
+        filter: { $0 == .maxPrice ? "--max-price" : "--\($0.rawValue)" }, includePast: "--include-past")
 }
