@@ -32,14 +32,18 @@ struct EntriesListCommand: AsyncParsableCommand {
         }
         var table = TextTable(columns: ["ID", "TYPE", "TITLE", "NEXT", "SEQ"])
         for view in views {
+            let type = view.entry.map(EntryText.typeLabel) ?? "withdrawn"
             table.add([
-                view.id, view.entry.map(EntryText.typeLabel) ?? "withdrawn",
+                view.id, type + (view.visibility == .local ? " (local)" : ""),
                 view.entry?.title.preferred() ?? "", view.entry.flatMap(EntryText.nextDate) ?? "",
                 String(view.seq),
             ])
         }
         Console.line(table.render(maxWidth: Console.width, flexible: [2, 1], minimum: 24))
-        Console.line("\(views.count) entries of \(origin)")
+        let local = views.filter { $0.visibility == .local }.count
+        Console.line(
+            "\(views.count) entries of \(origin)"
+                + (local > 0 ? "; \(local) local (members only, never sent to peers)" : ""))
     }
 }
 

@@ -1,10 +1,17 @@
 import ArgumentParser
 import CatalogCore
+import CatalogReports
 
 struct EntriesShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one entry, or its signed envelope exactly as stored.")
+        abstract: "Show one entry, or its signed envelope exactly as stored.",
+        discussion: """
+            Every field a member would ask about: texts, price, contact, registration, each session with its
+            venue, online link, seats and deadline, and where the entry comes from: the origin that signed it,
+            the key's fingerprint, the peer it came through and when it was stored, and its signature checked
+            again now under the keys this node trusts.
+            """)
 
     @OptionGroup var options: NodeOptions
 
@@ -27,7 +34,10 @@ struct EntriesShowCommand: AsyncParsableCommand {
             Console.raw(stored.envelope)
             return
         }
-        let view = EntryView(stored, signed: try stored.signedEntry())
+        let signed = try stored.signedEntry()
+        var view = EntryView(stored, signed: signed)
+        view.provenance = EntryProvenance(
+            stored: stored, signed: signed, origins: try await OriginDirectory(node: node))
         if options.json {
             try Console.json(view)
         } else {

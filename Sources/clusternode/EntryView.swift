@@ -12,6 +12,8 @@ struct EntryView: Encodable {
     /// The peer the entry came through; absent for the node's own entries.
     let viaPeer: String?
     let entry: Entry?
+    /// Who signed it and how it arrived (`entries show`); absent in lists.
+    var provenance: EntryProvenance?
 
     init(_ stored: StoredEntry, signed: SignedEntry) {
         origin = stored.origin

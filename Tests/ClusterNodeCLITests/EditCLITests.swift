@@ -143,3 +143,59 @@ struct EditCLITests {
         #expect(!other.stderr.contains("warning"), "\(other.stderr)")
     }
 }
+
+@Suite("entries show tells everything, provenance included; entries list marks local entries", .serialized)
+struct EntriesShowCLITests {
+    @Test("an own entry: description, sessions with venue, link, seats and deadline, and its signer's key")
+    func ownEntry() throws {
+        let cli = try CLI()
+        try cli.initNode()
+        try cli.succeed(["entries", "import", "--dir", "mm", Fixtures.exampleCatalog("csv").path])
+        let text = try cli.succeed(["entries", "show", "--dir", "mm", "gmp-grundlagen-2027"]).stdout
+        let key = try #require(try cli.json(["key", "--dir", "mm"]) as? [String: Any])
+        let fingerprint = try #require(key["fingerprint"] as? String)
+        for expected in [
+            "Gute Herstellungspraxis für Medizinprodukte", "Good manufacturing practice",
+            "1. 2027-03-15 09:00 – 17:00  On site, Innovations- und Forschungszentrum", "register by 2027-03-01",
+            "online: https://meet.medicalmountains.example/gmp", "18 seats", "Medizintechnik (medtech)",
+            "signed by MedicalMountains (medicalmountains)", "key \(fingerprint)", "written on this node on",
+            "valid under a key this node trusts",
+        ] {
+            #expect(text.contains(expected), "missing '\(expected)' in\n\(text)")
+        }
+        let json = try #require(
+            try cli.json(["entries", "show", "--dir", "mm", "gmp-grundlagen-2027"]) as? [String: Any])
+        let provenance = try #require(json["provenance"] as? [String: Any])
+        #expect(provenance["keyFingerprint"] as? String == fingerprint)
+        #expect(provenance["signatureValid"] as? Bool == true && provenance["viaPeer"] == nil)
+
+        let list = try cli.succeed(["entries", "list", "--dir", "mm"]).stdout
+        let survey = try #require(list.split(separator: "\n").first { $0.hasPrefix("mitgliederumfrage-2027") })
+        #expect(survey.contains("survey (local)"), "\(survey)")
+        #expect(list.contains("6 entries of medicalmountains; 1 local (members only, never sent to peers)"))
+        let local = try cli.succeed(["entries", "show", "--dir", "mm", "mitgliederumfrage-2027"]).stdout
+        #expect(local.contains("local: members only, never leaves this node"))
+    }
+
+    @Test("a received entry names the peer it came through and the origin's key")
+    func receivedEntry() throws {
+        let fed = try Federation.relayChain()
+        defer { fed.shutDown() }
+        let key = try #require(try fed.cli.json(["key", "--dir", "mm"]) as? [String: Any])
+        let attempt = try fed.cli.run([
+            "entries", "show", "--dir", "bw", "gmp-grundlagen-2027", "--origin", "mm", "--json",
+        ])
+        #expect(attempt.status == 0, "\(attempt.stderr)")
+        let json = try #require(
+            try fed.cli.json(["entries", "show", "--dir", "bw", "gmp-grundlagen-2027", "--origin", "mm"])
+                as? [String: Any])
+        let provenance = try #require(json["provenance"] as? [String: Any])
+        #expect(provenance["viaPeer"] as? String == "mm")
+        #expect(provenance["keyFingerprint"] as? String == key["fingerprint"] as? String)
+        #expect(provenance["signatureValid"] as? Bool == true)
+        let text = try fed.cli.succeed([
+            "entries", "show", "--dir", "bw", "gmp-grundlagen-2027", "--origin", "mm",
+        ]).stdout
+        #expect(text.contains("received via Node mm (mm) on 20"), "\(text)")
+    }
+}
