@@ -6,7 +6,11 @@ import Foundation
 
 /// Builds the overview of everything a node holds. The counting is done in SQL; this only labels it.
 public enum OverviewBuilder {
-    public static func build(node: Node, includePast: Bool = false, now: Date = Date()) async throws -> OverviewReport {
+    /// - Parameter period: also count what took place from the first to the last day (inclusive,
+    ///   Berlin days), past sessions included.
+    public static func build(
+        node: Node, includePast: Bool = false, period: (from: CatalogDate, to: CatalogDate)? = nil, now: Date = Date()
+    ) async throws -> OverviewReport {
         let months = nextMonths(from: now, count: 12)
         let counts = try await node.store.overviewCounts(now: now, includePast: includePast, months: months)
         let origins = try await OriginDirectory(node: node, now: now)
@@ -37,7 +41,7 @@ public enum OverviewBuilder {
                     viaPeer: nil, refusals: 0, unverified: 0, status: "absent"))
         }
 
-        return OverviewReport(
+        var report = OverviewReport(
             generated: Timestamp.format(now), node: node.origin, includePast: includePast, entries: counts.entries,
             offerings: counts.offerings, trainings: counts.trainings,
             byRegion: rows(counts.byRegion, vocabularyLabel(Vocabularies.regions)),
@@ -51,6 +55,56 @@ public enum OverviewBuilder {
             freshness: freshness,
             refusalsByPeer: refusalsByPeer.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
                 .map { .init(key: $0.key, label: $0.key.isEmpty ? "(no peer)" : $0.key, count: $0.value) })
+        if let period { report.period = try await Self.period(period.from, period.to, node: node, origins: origins) }
+        return report
+    }
+
+    /// What took place from `first` to `last` (inclusive), labelled as the rest of the overview.
+    static func period(_ first: CatalogDate, _ last: CatalogDate, node: Node, origins: OriginDirectory) async throws
+        -> OverviewPeriod
+    {
+        guard let start = CatalogDateTime("\(first.text)T00:00")?.instant,
+            let end = CatalogDateTime("\(last.next.text)T00:00")?.instant
+        else { throw CatalogError(.invalidInput, "the period \(first) to \(last) has no Berlin midnight") }
+        let counts = try await node.store.periodCounts(
+            start: start, end: end, firstDay: first.text, lastDay: last.text)
+        func rows(_ rows: [PeriodCounts.Row], _ label: (String) -> String) -> [OverviewPeriod.Row] {
+            rows.map {
+                .init(
+                    key: $0.key, label: label($0.key), held: $0.held, cancelled: $0.cancelled, offerings: $0.offerings)
+            }
+        }
+        let byMonth = Dictionary(counts.byMonth.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let months = monthsBetween(String(first.text.prefix(7)), String(last.text.prefix(7)))
+        return OverviewPeriod(
+            from: first.text, to: last.text, sessionsHeld: counts.held, sessionsCancelled: counts.cancelled,
+            trainings: counts.trainings, offerings: counts.offerings,
+            byTopic: rows(counts.byTopic) { Vocabularies.topics.term($0)?.de ?? $0 },
+            byKind: rows(counts.byKind) { $0 == "training" ? "Training" : Vocabularies.kinds.term($0)?.de ?? $0 },
+            byRegion: rows(counts.byRegion) { Vocabularies.regions.term($0)?.de ?? $0 },
+            byMonth: months.map { month in
+                let row = byMonth[month]
+                return .init(
+                    key: month, label: month, held: row?.held ?? 0, cancelled: row?.cancelled ?? 0,
+                    offerings: row?.offerings ?? 0)
+            })
+    }
+
+    /// `2026-11` … `2027-02`: every month from the first to the last, at most 120.
+    static func monthsBetween(_ first: String, _ last: String) -> [String] {
+        guard var year = Int(first.prefix(4)), var month = Int(first.suffix(2)) else { return [] }
+        var months: [String] = []
+        while months.count < 120 {
+            let text = "\(year)-\(month < 10 ? "0" : "")\(month)"
+            guard text <= last else { break }
+            months.append(text)
+            month += 1
+            if month > 12 {
+                month = 1
+                year += 1
+            }
+        }
+        return months
     }
 
     /// How current the node's copy of one origin's catalog is, as the overview says it; nil when

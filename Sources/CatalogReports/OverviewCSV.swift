@@ -20,11 +20,23 @@ public enum OverviewCSV {
                     form: form)
             ))
         files.append(("freshness.csv", freshness(report.freshness, form: form)))
+        if let period = report.period {
+            for name in OverviewPeriod.tables {
+                files.append(("period-\(name).csv", periodTable(period, name, form: form)))
+            }
+        }
         return files
     }
 
     public static func table(_ rows: [OverviewReport.Row], key: String, form: CSVDocument.Form = .standard) -> String {
         document([[key, "label", "count"]] + rows.map { [$0.key, $0.label, String($0.count)] }, form: form)
+    }
+
+    /// One of the period's tables: key, label, sessions held, sessions cancelled, dated offerings.
+    public static func periodTable(_ period: OverviewPeriod, _ name: String, form: CSVDocument.Form = .standard)
+        -> String
+    {
+        document(OverviewPeriodRender.cells(period, table: name), form: form)
     }
 
     static func freshness(_ rows: [OverviewReport.Freshness], form: CSVDocument.Form) -> String {

@@ -19,6 +19,7 @@ public enum OverviewHTML {
                 + htmlTable(["Key", "Name", "Count"], rows.map { [$0.key, $0.label, String($0.count)] })
             body += "</details></section>"
         }
+        if let period = report.period { body += OverviewPeriodRender.html(period) }
         body +=
             "<section id=\"region-topic\"><h2>Regions × technology fields</h2><div class=\"wide\">" + crossTable(report)
             + "</div></section>"
@@ -40,7 +41,7 @@ public enum OverviewHTML {
             <title>Cluster Exchange overview: \(HTMLText.escape(report.node))</title>
             <style>
             body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 24px; color: #1d232a; }
-            h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; }
+            h1 { font-size: 22px; } h2 { font-size: 17px; margin-top: 28px; } h3 { font-size: 15px; }
             .meta { color: #55606e; }
             .wide { overflow-x: auto; }
             table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }

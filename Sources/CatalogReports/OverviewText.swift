@@ -2,6 +2,11 @@ import CatalogWire
 
 /// The overview as terminal tables that fit 100 columns.
 public enum OverviewText {
+    /// The period's table `name` (topic, kind, region, month) alone, for `overview --by` with a period.
+    public static func period(_ period: OverviewPeriod, only name: String) -> String {
+        OverviewPeriodRender.text(period, only: name)
+    }
+
     public static func render(_ report: OverviewReport, only table: OverviewTable? = nil) -> String {
         var sections: [String] = []
         if table == nil {
@@ -12,6 +17,7 @@ public enum OverviewText {
         for name in table.map({ [$0] }) ?? OverviewTable.allCases {
             sections.append(bars(name.title, report.table(name)))
         }
+        if table == nil, let period = report.period { sections.append(OverviewPeriodRender.text(period)) }
         if table == nil {
             sections.append(freshness(report.freshness))
             if !report.refusalsByPeer.isEmpty {

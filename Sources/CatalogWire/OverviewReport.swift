@@ -96,6 +96,8 @@ public struct OverviewReport: Codable, Sendable {
     public let freshness: [Freshness]
     /// Refusals ever caused by each peer's answers, most first.
     public let refusalsByPeer: [Row]
+    /// What took place in a period, when one was asked for (`overview --from … --to …`).
+    public var period: OverviewPeriod?
 
     public init(
         generated: String, node: String, includePast: Bool, entries: Int, offerings: Int, trainings: Int,

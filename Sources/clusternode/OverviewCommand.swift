@@ -17,6 +17,10 @@ struct OverviewCommand: AsyncParsableCommand {
             html (one self-contained page with bar charts). CSV is in German Excel's form (semicolons, UTF-8
             with a byte order mark) with --excel, or when config.yaml says `locale: de` (--standard-csv then
             asks for commas).
+            With --from and --to (2026-01-01 or 01.01.2026, both days included) it also counts what took
+            place in that period, past sessions included: sessions held and cancelled and dated offerings
+            (events, fairs...), by technology field, kind, region and month; --by topic, kind, region or
+            month then prints that table of the period, and CSV to a directory adds period-*.csv.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -37,6 +41,12 @@ struct OverviewCommand: AsyncParsableCommand {
     @Flag(help: "Count trainings whose sessions are all over too.")
     var includePast = false
 
+    @Option(help: "Also count what took place from this day (2026-01-01 or 01.01.2026).")
+    var from: String?
+
+    @Option(help: "…to this day, inclusive.")
+    var to: String?
+
     @Flag(help: "csv: semicolons and UTF-8 with a byte order mark, as German Excel reads.")
     var excel = false
 
@@ -51,11 +61,30 @@ struct OverviewCommand: AsyncParsableCommand {
             throw ValidationError("--excel and --standard-csv are for --format csv")
         }
         if excel && standardCsv { throw ValidationError("--excel and --standard-csv exclude each other") }
+        if (from == nil) != (to == nil) { throw ValidationError("a period needs both --from and --to") }
+        if from != nil, let by, ![.topic, .kind, .region, .month].contains(by) {
+            throw ValidationError("with a period, --by is topic, kind, region or month")
+        }
     }
 
     func run() async throws {
         let node = try await options.openNode()
-        let report = try await OverviewBuilder.build(node: node, includePast: includePast)
+        let report = try await OverviewBuilder.build(node: node, includePast: includePast, period: try period())
+        if let period = report.period, let by {
+            // The period's table alone.
+            switch format ?? (options.json ? .json : .table) {
+            case .table: try write(OverviewText.period(period, only: by.rawValue) + "\n")
+            case .json:
+                try write(
+                    String(decoding: try CatalogJSON.encode(period.table(by.rawValue), pretty: true), as: UTF8.self)
+                        + "\n")
+            case .csv:
+                let form = CSVForm.choose(excel: excel, standard: standardCsv, locale: node.config.locale)
+                try write(OverviewCSV.periodTable(period, by.rawValue, form: form))
+            case .html: try write(OverviewHTML.render(report))
+            }
+            return
+        }
         switch format ?? (options.json ? .json : .table) {
         case .table:
             try write(OverviewText.render(report, only: by) + "\n")
@@ -76,6 +105,20 @@ struct OverviewCommand: AsyncParsableCommand {
                 Console.line("Wrote \(files.count) CSV files to \(out)")
             }
         }
+    }
+
+    private func period() throws -> (from: CatalogDate, to: CatalogDate)? {
+        guard let from, let to else { return nil }
+        func day(_ text: String, _ option: String) throws -> CatalogDate {
+            guard let date = CatalogDate(reading: text) else {
+                throw CatalogError(.invalidInput, "\(option) '\(text)' is not a real date (2026-01-01 or 01.01.2026)")
+            }
+            return date
+        }
+        let first = try day(from, "--from")
+        let last = try day(to, "--to")
+        guard first <= last else { throw CatalogError(.invalidInput, "--to \(last) is before --from \(first)") }
+        return (first, last)
     }
 
     private func write(_ text: String) throws {
