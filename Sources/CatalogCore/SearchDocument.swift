@@ -57,16 +57,20 @@ public struct SearchDocument: Sendable, Equatable {
         func texts(_ text: LocalizedText?) -> String {
             text?.values.keys.sorted().compactMap { text?.values[$0] }.joined(separator: " ") ?? ""
         }
-        // Labels in both languages and the vocabulary's short forms ("KI", "MedTech").
-        func labels(_ ids: [String], _ vocabulary: Vocabulary) -> [String] {
-            ids.flatMap { id in vocabulary.term(id).map { [$0.de, $0.en] + ($0.short ?? []) } ?? [id] }
+        // Labels in both languages; for kinds and formats also the short forms ("Fortbildung",
+        // "Lehrgang"). A technology field's short forms stay out: "Messtechnik", "Umwelttechnik"
+        // would make every entry of their fields match "technik".
+        func labels(_ ids: [String], _ vocabulary: Vocabulary, shortForms: Bool = false) -> [String] {
+            ids.flatMap { id in
+                vocabulary.term(id).map { [$0.de, $0.en] + (shortForms ? $0.short ?? [] : []) } ?? [id]
+            }
         }
         func englishLabels(_ ids: [String], _ vocabulary: Vocabulary) -> [String] {
             ids.compactMap { vocabulary.term($0)?.en }
         }
         var labelTexts = labels(entry.topics, Vocabularies.topics)
-        labelTexts += labels(entry.kind.map { [$0] } ?? [], Vocabularies.kinds)
-        labelTexts += labels(entry.format.map { [$0] } ?? [], Vocabularies.formats)
+        labelTexts += labels(entry.kind.map { [$0] } ?? [], Vocabularies.kinds, shortForms: true)
+        labelTexts += labels(entry.format.map { [$0] } ?? [], Vocabularies.formats, shortForms: true)
         labelTexts += entry.type == .training ? ["Weiterbildung Fortbildung Schulung Training Kurs"] : []
         var english = [entry.title["en"], entry.summary?["en"], entry.description?["en"]].compactMap { $0 }
         english += englishLabels(entry.topics, Vocabularies.topics)

@@ -30,7 +30,8 @@ public enum TextDistance {
     /// "medizin"), at most `limit`. Compared folded: case, umlauts and accents do not count.
     public static func closest(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
         let folded = SearchText.fold(text)
-        guard !folded.isEmpty else { return [] }
+        // A long text is no typo of a short name; and comparing it would cost its length squared.
+        guard !folded.isEmpty, folded.count <= 64 else { return [] }
         var scored: [(candidate: String, score: Int)] = []
         for candidate in candidates {
             let other = SearchText.fold(candidate)
@@ -53,12 +54,39 @@ public enum TextDistance {
     /// Whether two titles read as the same offering: equal once folded, or apart by at most a
     /// tenth of their length in edits (a changed year, a typo, a dropped word of a long title).
     public static func nearlySameTitle(_ a: String, _ b: String) -> Bool {
-        let x = SearchText.fold(a)
-        let y = SearchText.fold(b)
+        nearlySameFolded(SearchText.fold(a), SearchText.fold(b))
+    }
+
+    /// `nearlySameTitle` for titles folded already (`SearchText.fold`), as a check over many
+    /// titles folds each once.
+    public static func nearlySameFolded(_ x: String, _ y: String) -> Bool {
         guard !x.isEmpty, !y.isEmpty else { return false }
         if x == y { return true }
-        let longer = max(x.count, y.count)
-        guard longer >= 12, abs(x.count - y.count) <= longer / 10 else { return false }
-        return edits(x, y) <= longer / 10
+        let (xs, ys) = (Array(x.unicodeScalars), Array(y.unicodeScalars))
+        let longer = max(xs.count, ys.count)
+        let allowed = longer / 10
+        guard longer >= 12, abs(xs.count - ys.count) <= allowed else { return false }
+        return edits(xs, ys, atMost: allowed) <= allowed
+    }
+
+    /// The edit distance, or `limit + 1` as soon as it is certain to exceed `limit` (every cell
+    /// of a row above it): comparing many titles, most pairs stop after a few rows.
+    static func edits(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], atMost limit: Int) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = i
+            for j in 1...b.count {
+                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+                current[j] = min(substitution, previous[j] + 1, current[j - 1] + 1)
+                rowMinimum = min(rowMinimum, current[j])
+            }
+            if rowMinimum > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
     }
 }

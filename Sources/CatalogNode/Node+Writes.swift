@@ -180,22 +180,24 @@ extension Node {
         }
         guard !added.isEmpty else { return [] }
         let changed = Set(plan.changes.map(\.id))
-        var known: [Entry] = try state.entries.values.filter { !$0.deleted && !changed.contains($0.id) }
-            .compactMap { try $0.signedEntry().entry }.sorted { $0.id < $1.id }
+        // Each title folded once: an import of thousands compares every new title with the others.
+        func folded(_ entry: Entry) -> (entry: Entry, titles: [String]) {
+            (entry, entry.title.values.keys.sorted().compactMap { entry.title[$0] }.map(SearchText.fold))
+        }
+        var known = try state.entries.values.filter { !$0.deleted && !changed.contains($0.id) }
+            .compactMap { try $0.signedEntry().entry }.sorted { $0.id < $1.id }.map(folded)
         var found: [WriteSummary.SimilarTitle] = []
         for entry in added {
-            let titles = entry.title.values.values.sorted()
+            let new = folded(entry)
             if let match = known.first(where: { other in
-                other.title.values.values.contains { theirs in
-                    titles.contains { TextDistance.nearlySameTitle($0, theirs) }
-                }
+                other.titles.contains { theirs in new.titles.contains { TextDistance.nearlySameFolded($0, theirs) } }
             }) {
                 found.append(
                     .init(
-                        id: entry.id, title: entry.title.preferred() ?? entry.id, like: match.id,
-                        likeTitle: match.title.preferred() ?? match.id))
+                        id: entry.id, title: entry.title.preferred() ?? entry.id, like: match.entry.id,
+                        likeTitle: match.entry.title.preferred() ?? match.entry.id))
             }
-            known.append(entry)
+            known.append(new)
         }
         return found
     }

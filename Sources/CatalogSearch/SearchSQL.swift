@@ -250,11 +250,14 @@ struct SearchSQL {
             ownValues += [query.to?.text ?? "9999", query.from?.text ?? "0000"]
         }
         let predicate = parts.joined(separator: " AND ")
+        let withSession = "EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id AND \(predicate))"
+        let match = (predicate, values.map { $0?.databaseValue ?? .null })
+        // A mode or a city needs a session: entries without one are out, and need no second look.
+        if own.contains("0") { return (withSession, values, match) }
         return (
-            "(EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id AND \(predicate))"
-                + " OR (NOT EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id)"
-                + " AND \(own.isEmpty ? "1" : own.joined(separator: " AND "))))",
-            values + ownValues, (predicate, values.map { $0?.databaseValue ?? .null })
+            "(\(withSession) OR ((\(own.isEmpty ? "1" : own.joined(separator: " AND ")))"
+                + " AND NOT EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id)))",
+            values + ownValues, match
         )
     }
 

@@ -6,8 +6,10 @@ import ZIPFoundation
 /// `maxPartBytes`, and all parts together up to `maxTotalBytes`, counted as they inflate (the
 /// sizes an archive declares are not trusted), so a zip bomb fails early instead of filling memory.
 struct WorkbookArchive {
-    static let maxPartBytes = 64 * 1024 * 1024
-    static let maxTotalBytes = 128 * 1024 * 1024
+    /// 10 MB of XML: what the XML parser (libxml2 without its "huge" option) reads in one
+    /// document, about 5,000 rows of a catalog sheet.
+    static let maxPartBytes = 10_000_000
+    static let maxTotalBytes = 40_000_000
 
     private let archive: Archive
     private let name: String
@@ -35,7 +37,8 @@ struct WorkbookArchive {
         } catch is PartTooLarge {
             throw CatalogError(
                 .invalidInput,
-                "\(name): \(path) inflates to more than \(limit / 1024 / 1024) MB; save the workbook again in a spreadsheet program"
+                "\(name): \(path) inflates to more than \(limit / 1_000_000) MB of XML, more than a catalog sheet "
+                    + "needs (about 5,000 rows); split it, or save it as CSV"
             )
         } catch {
             throw CatalogError(.invalidInput, "\(name) is not an .xlsx workbook: \(path) cannot be read (\(error))")

@@ -87,7 +87,11 @@ public enum WorkbookReader {
         do {
             return try decoder.decode(T.self, from: data)
         } catch {
-            throw CatalogError(.invalidInput, "\(name) is not an .xlsx workbook: \(part) is not readable XML")
+            let reason = DecodingErrorText.describe(error)
+            throw CatalogError(
+                .invalidInput,
+                "\(name) is not an .xlsx workbook: \(part) is not readable XML (\(SafeText.excerpt(reason, limit: 160)))"
+            )
         }
     }
 }

@@ -355,6 +355,9 @@ extension CatalogStore {
                     ) WITHOUT ROWID;
                     ALTER TABLE search_doc ADD COLUMN price_eur REAL;
                     ALTER TABLE search_session ADD COLUMN city_key TEXT;
+                    DROP INDEX search_session_next;
+                    CREATE INDEX search_session_next
+                        ON search_session(doc_id, start, "end", cancelled, city, mode, region, city_key);
                     INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index');
                     """)
         }

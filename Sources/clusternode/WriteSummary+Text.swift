@@ -16,11 +16,15 @@ extension WriteSummary {
         return lines
     }
 
-    /// One warning per new entry whose title nearly matches another's.
+    /// One warning per new entry whose title nearly matches another's, the first ten of them.
     var similarTitleWarnings: [String] {
-        similarTitles.map {
+        let shown = similarTitles.prefix(10).map {
             "warning: new entry '\($0.id)' (\"\($0.title)\") has nearly the title of '\($0.like)' (\"\($0.likeTitle)\"); "
                 + "if it is the same offering, change '\($0.like)' instead (clusternode entries edit \($0.like) …)"
         }
+        let more = similarTitles.count - shown.count
+        return shown
+            + (more > 0
+                ? ["warning: \(more) more new entries have nearly the title of another (--json lists them)"] : [])
     }
 }

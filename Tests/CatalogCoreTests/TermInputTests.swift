@@ -41,6 +41,7 @@ struct TermInputTests {
         #expect(Vocabularies.regions.suggestions(for: "Badenwürtemberg").first == "DE-BW")
         #expect(Vocabularies.kinds.suggestions(for: "Veranstaltungen").first == "event")
         #expect(Vocabularies.topics.suggestions(for: "zzzzzz").isEmpty)
+        #expect(Vocabularies.topics.suggestions(for: String(repeating: "medtech", count: 2_000)).isEmpty)
         #expect(
             Vocabularies.topics.unknownValueMessage("Medizin", what: "a technology field").hasPrefix(
                 "'Medizin' is not a technology field; did you mean medtech (Medizintechnik)"))
