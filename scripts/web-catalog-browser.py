@@ -16,9 +16,11 @@ import importlib.util
 import json
 import os
 import sys
+import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -55,10 +57,24 @@ def step(name, ok, detail=""):
 
 
 def go(driver, element):
-    """Clicks a link or button and waits until the next page has replaced this one."""
+    """Clicks a link or button and waits until the next page has replaced this one and is there
+    (its footer parsed): the old page going stale comes before the new one is built, and an element
+    found in between may belong to neither ("Node with given id does not belong to the document")."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
     WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 30).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "footer")))
+
+
+def settled(action, attempts=3):
+    """Runs an action on the current page again when the page was still being replaced."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except (StaleElementReferenceException, WebDriverException):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5)
 
 
 def lang(driver):
@@ -84,7 +100,7 @@ def browse():
         go(driver, driver.find_element(By.CSS_SELECTOR, "a[rel=prev]"))
         step("previous page", "1–20" in text(driver, ".count"), text(driver, ".count"))
 
-        Select(driver.find_element(By.ID, "type")).select_by_value("training")
+        settled(lambda: Select(driver.find_element(By.ID, "type")).select_by_value("training"))
         go(driver, driver.find_element(By.CSS_SELECTOR, "form.search button[type=submit]"))
         titles = [h.text for h in driver.find_elements(By.CSS_SELECTOR, ".hits h3")]
         step("filter by type", "type=training" in driver.current_url and titles

@@ -227,12 +227,13 @@ public enum EntryValidator {
     static func isEmailShaped(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), !text.contains(where: \.isWhitespace)
+            !parts[1].hasSuffix("."), !text.contains(where: \.isWhitespace),
+            !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value >= 0xFFFE })
         else { return false }
         return true
     }
 
-    static func isDecimalAmount(_ text: String) -> Bool {
+    public static func isDecimalAmount(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, (1...9).contains(whole.count),
             whole.allSatisfy(\.isASCIIDigit)

@@ -3,8 +3,9 @@ import Synchronization
 
 /// Snowball stems of folded words (libstemmer, the Snowball project's C library): "schulungen" and
 /// "schulung" share "schulung", "weiterbildungen" gives "weiterbild", "studies" and "study" share
-/// "studi". Search matches a query word to the indexed words with its stem, so inflected forms
-/// meet. Words are stemmed after folding (`SearchText.fold`), on both sides alike.
+/// "studi". Search matches a query word to the indexed words with the same stem (whole stems, in
+/// `search_stem`), so inflected forms meet. Words are stemmed after folding (`SearchText.fold`), on
+/// both sides alike.
 public enum WordStems {
     public enum Language: String, Sendable, CaseIterable {
         case german, english

@@ -25,6 +25,10 @@ public enum EntryEdit {
             }
             let path = try parse(String(assignment[..<equals]).trimmingCharacters(in: .whitespaces))
             let text = String(assignment[assignment.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+            if text.isEmpty, path == [.key("sessions")] {
+                throw Failure(
+                    description: "--set sessions= would delete every session; cancel them with --cancel-session N")
+            }
             let value: Any? = text.isEmpty ? nil : try convert(text, for: path, current: object)
             object = try set(value, at: path[...], in: object, whole: path) as? [String: Any] ?? object
         }
@@ -105,6 +109,7 @@ public enum EntryEdit {
         switch last {
         case "start", "end": return try cell(FieldText.dateTime).text
         case "validFrom", "validUntil", "registrationDeadline": return try cell(FieldText.date).text
+        case "mode": return try cell(FieldText.mode).rawValue
         case "seats": return try cell(FieldText.integer)
         case "durationHours": return try cell(FieldText.number)
         case "freeForMembers", "free": return try cell(FieldText.bool)

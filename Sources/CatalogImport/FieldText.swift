@@ -99,7 +99,12 @@ public enum FieldText {
         }
         // German thousands separators: 1.250,00 → 1250.00, and 1.250 (three digits after each dot,
         // which no amount of money has) → 1250.
-        if amount.contains(",") || isGroupedThousands(amount) {
+        if amount.contains(","), amount.contains("."), let comma = amount.lastIndex(of: ","),
+            let dot = amount.lastIndex(of: "."), dot > comma
+        {
+            // English grouping: 1,250.00 → 1250.00.
+            amount = amount.replacingOccurrences(of: ",", with: "")
+        } else if amount.contains(",") || isGroupedThousands(amount) {
             amount = amount.replacingOccurrences(of: ".", with: "")
         }
         amount = amount.replacingOccurrences(of: ",", with: ".")

@@ -33,6 +33,26 @@ extension Node {
         }
     }
 
+    /// Stores a changed version of a live entry read at `expectedSeq`: refused when the entry was
+    /// changed or withdrawn since (another import or edit), so an edit never undoes another write
+    /// or brings a withdrawn entry back.
+    @discardableResult
+    public func replace(_ entry: Entry, expectedSeq: Int64, now: Date = Date()) async throws -> WriteSummary {
+        let normalized = try Self.checked([entry])
+        let id = normalized[0].id
+        return try await write(now: now) { state in
+            guard let stored = state.entries[id], !stored.deleted else {
+                throw CatalogError(.conflict, "entry '\(id)' was withdrawn meanwhile; nothing was changed")
+            }
+            guard stored.seq == expectedSeq else {
+                throw CatalogError(
+                    .conflict,
+                    "entry '\(id)' changed meanwhile (seq \(expectedSeq) → \(stored.seq)); run the edit again")
+            }
+            return CatalogPlan.make(incoming: normalized, stored: try Self.decodedEntries(state), replace: false)
+        }
+    }
+
     /// Withdraws a live entry with a signed tombstone.
     @discardableResult
     public func remove(id: String, now: Date = Date()) async throws -> WriteSummary {

@@ -55,29 +55,35 @@ public enum OverviewBuilder {
             freshness: freshness,
             refusalsByPeer: refusalsByPeer.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
                 .map { .init(key: $0.key, label: $0.key.isEmpty ? "(no peer)" : $0.key, count: $0.value) })
-        if let period { report.period = try await Self.period(period.from, period.to, node: node, origins: origins) }
+        if let period {
+            report.period = try await Self.period(period.from, period.to, node: node, origins: origins, now: now)
+        }
         return report
     }
 
     /// What took place from `first` to `last` (inclusive), labelled as the rest of the overview.
-    static func period(_ first: CatalogDate, _ last: CatalogDate, node: Node, origins: OriginDirectory) async throws
+    static func period(
+        _ first: CatalogDate, _ last: CatalogDate, node: Node, origins: OriginDirectory, now: Date
+    ) async throws
         -> OverviewPeriod
     {
         guard let start = CatalogDateTime("\(first.text)T00:00")?.instant,
             let end = CatalogDateTime("\(last.next.text)T00:00")?.instant
         else { throw CatalogError(.invalidInput, "the period \(first) to \(last) has no Berlin midnight") }
         let counts = try await node.store.periodCounts(
-            start: start, end: end, firstDay: first.text, lastDay: last.text)
+            start: start, end: end, firstDay: first.text, lastDay: last.text, now: now)
         func rows(_ rows: [PeriodCounts.Row], _ label: (String) -> String) -> [OverviewPeriod.Row] {
             rows.map {
                 .init(
-                    key: $0.key, label: label($0.key), held: $0.held, cancelled: $0.cancelled, offerings: $0.offerings)
+                    key: $0.key, label: label($0.key), held: $0.held, scheduled: $0.scheduled, cancelled: $0.cancelled,
+                    offerings: $0.offerings)
             }
         }
         let byMonth = Dictionary(counts.byMonth.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let months = monthsBetween(String(first.text.prefix(7)), String(last.text.prefix(7)))
         return OverviewPeriod(
-            from: first.text, to: last.text, sessionsHeld: counts.held, sessionsCancelled: counts.cancelled,
+            from: first.text, to: last.text, sessionsHeld: counts.held, sessionsScheduled: counts.scheduled,
+            sessionsCancelled: counts.cancelled,
             trainings: counts.trainings, offerings: counts.offerings,
             byTopic: rows(counts.byTopic) { Vocabularies.topics.term($0)?.de ?? $0 },
             byKind: rows(counts.byKind) { $0 == "training" ? "Training" : Vocabularies.kinds.term($0)?.de ?? $0 },
@@ -85,8 +91,8 @@ public enum OverviewBuilder {
             byMonth: months.map { month in
                 let row = byMonth[month]
                 return .init(
-                    key: month, label: month, held: row?.held ?? 0, cancelled: row?.cancelled ?? 0,
-                    offerings: row?.offerings ?? 0)
+                    key: month, label: month, held: row?.held ?? 0, scheduled: row?.scheduled ?? 0,
+                    cancelled: row?.cancelled ?? 0, offerings: row?.offerings ?? 0)
             })
     }
 

@@ -9,15 +9,16 @@ enum OverviewPeriodRender {
 
     /// The header and the rows of one of the period's tables.
     static func cells(_ period: OverviewPeriod, table: String) -> [[String]] {
-        [[table, "label", "sessionsHeld", "sessionsCancelled", "datedOfferings"]]
+        [[table, "label", "sessionsHeld", "sessionsScheduled", "sessionsCancelled", "datedOfferings"]]
             + period.table(table).map {
-                [$0.key, $0.label, String($0.held), String($0.cancelled), String($0.offerings)]
+                [$0.key, $0.label, String($0.held), String($0.scheduled), String($0.cancelled), String($0.offerings)]
             }
     }
 
     static func summary(_ period: OverviewPeriod) -> String {
         "From \(period.from) to \(period.to): \(period.sessionsHeld) sessions held of \(period.trainings) trainings, "
-            + "\(period.sessionsCancelled) cancelled, \(period.offerings) dated offerings (events, fairs, studies...)"
+            + "\(period.sessionsScheduled) still to come, \(period.sessionsCancelled) cancelled, "
+            + "\(period.offerings) dated offerings (events, fairs, studies...)"
     }
 
     /// Terminal tables: one line per key with its three counts.
@@ -28,15 +29,16 @@ enum OverviewPeriodRender {
             let width = min(40, max(5, rows.map(\.label.count).max() ?? 0))
             var lines = [
                 "Held \(titles[name] ?? name)",
-                "  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + pad("held", 8) + pad("cancelled", 11)
-                    + pad("offerings", 11),
+                "  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + pad("held", 8) + pad("to come", 9)
+                    + pad("cancelled", 11) + pad("offerings", 11),
             ]
             if rows.isEmpty { lines.append("  (none)") }
             for row in rows {
                 let label = row.label.count > width ? String(row.label.prefix(width - 1)) + "…" : row.label
                 lines.append(
                     "  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + pad(String(row.held), 8)
-                        + pad(String(row.cancelled), 11) + pad(String(row.offerings), 11))
+                        + pad(String(row.scheduled), 9) + pad(String(row.cancelled), 11)
+                        + pad(String(row.offerings), 11))
             }
             sections.append(lines.joined(separator: "\n"))
         }
@@ -56,7 +58,8 @@ enum OverviewPeriodRender {
             html +=
                 "<h3>\(HTMLText.escape(titles[name] ?? name))</h3>"
                 + OverviewHTML.htmlTable(
-                    ["Key", "Name", "Sessions held", "Sessions cancelled", "Dated offerings"], Array(cells.dropFirst()))
+                    ["Key", "Name", "Sessions held", "Sessions to come", "Sessions cancelled", "Dated offerings"],
+                    Array(cells.dropFirst()))
         }
         return html + "</section>"
     }

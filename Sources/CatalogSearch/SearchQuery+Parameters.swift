@@ -73,8 +73,11 @@ extension SearchQuery {
         order = try closed("order", SearchOrder.self) ?? .relevance
         city = parameters["city"]
         if let text = parameters["maxPrice"] {
-            guard let amount = Double(text.replacingOccurrences(of: ",", with: ".")), amount.isFinite else {
-                throw CatalogError(.invalidInput, "maxPrice must be an amount of euros such as 450")
+            // A number as programs write it: digits and one decimal point (450, 1250.50).
+            guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let amount = Double(text),
+                amount.isFinite
+            else {
+                throw CatalogError(.invalidInput, "maxPrice must be an amount of euros such as 450 or 1250.50")
             }
             maxPrice = amount
         }

@@ -90,7 +90,8 @@ struct SearchSQL {
         )
     }
 
-    /// The English-stem lookup: indexed words of English texts with the same English stem.
+    /// The stem lookup: indexed words with this German stem, or words of English texts with
+    /// this English stem.
     static func stemStatement(of stem: String) -> Statement {
         (
             """
@@ -101,24 +102,16 @@ struct SearchSQL {
         )
     }
 
-    /// What a query word is looked for as inside indexed words: the word, its German stem and its
-    /// English stem ("weiterbildungen" → "weiterbild", which "weiterbildungsangebot" contains),
-    /// leaving out any that contains another (whatever contains "weiterbildungen" contains
-    /// "weiterbild").
-    static func needles(of word: String) -> [String] {
-        let candidates = [word, WordStems.stem(word, .german), WordStems.stem(word, .english)]
-            .filter { $0.count >= shortestSubstring }.uniqued()
-        return candidates.filter { needle in !candidates.contains { $0 != needle && needle.contains($0) } }
-    }
-
-    /// The indexed words each query word stands for: those containing one of its needles, and
-    /// those of English texts with its English stem. The shortest are kept, at most `maxExpansion`.
+    /// The indexed words each query word stands for: those containing it ("technik" finds
+    /// "medizintechnik"), and those sharing its German or English Snowball stem ("schulungen" finds
+    /// "schulung", "supplies" finds "supply"). Stems are matched whole, never inside other words:
+    /// "messe" (stem "mess") must not find "messtechnik". The shortest are kept, at most
+    /// `maxExpansion`.
     static func expansions(of words: [String], _ db: Database, record: (Statement) -> Void) throws -> [[String]] {
         try words.map { word in
             guard word.count >= shortestSubstring else { return [word] }
-            var statements = needles(of: word).map(expansionStatement(of:))
-            let english = WordStems.stem(word, .english)
-            if english != word { statements.append(stemStatement(of: english)) }
+            let stems = [WordStems.stem(word, .german), WordStems.stem(word, .english)].filter { $0 != word }.uniqued()
+            let statements = [expansionStatement(of: word)] + stems.map(stemStatement(of:))
             var terms: [String] = []
             for statement in statements {
                 record(statement)

@@ -7,6 +7,8 @@ enum CellReference {
         var letters = 0
         for scalar in reference.unicodeScalars {
             guard ("A"..."Z").contains(scalar) else { break }
+            // Checked before adding: fourteen letters would overflow an Int.
+            guard letters < 3 else { return nil }
             column = column * 26 + Int(scalar.value - 64)
             letters += 1
         }

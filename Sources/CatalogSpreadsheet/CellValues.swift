@@ -29,10 +29,13 @@ struct CellValues {
         }
     }
 
-    /// `8`, not `8.0`; `7.5`; very large or small numbers as Swift writes them.
+    /// `8`, not `8.0`; `7.5`; at most 15 significant digits, as Excel shows a number
+    /// (`=0,1+0,2` is stored as 0.30000000000000004 and shown, and read, as 0.3).
     static func plain(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-        return String(number)
+        let shown = Double(String(format: "%.15g", number)) ?? number
+        if shown == shown.rounded(), abs(shown) < 1e15 { return String(Int(shown)) }
+        return String(shown)
     }
 
     /// A `d` cell's ISO 8601 text without seconds that are zero: `2027-03-15T09:00`.

@@ -11,6 +11,9 @@ public enum WorkbookReader {
     /// make an import slow. A cell further right or down is refused, not skipped.
     public static let maxRows = 200_000
     public static let maxColumns = 256
+    /// The most cells a sheet may hold, the empty ones before a filled cell counted: a few
+    /// kilobytes of rows each with one cell far to the right would otherwise make millions.
+    public static let maxCells = 2_000_000
 
     public static func firstSheet(of data: Data, name: String) throws -> Sheet {
         var archive = try WorkbookArchive(data: data, name: name)
@@ -52,6 +55,7 @@ public enum WorkbookReader {
     private static func rows(of worksheet: WorksheetXML, values: CellValues, name: String) throws -> [Sheet.Row] {
         var rows: [Sheet.Row] = []
         var previous = 0
+        var cellCount = 0
         for row in worksheet.sheetData?.row ?? [] {
             let number = row.r ?? previous + 1
             guard number > previous else {
@@ -70,6 +74,11 @@ public enum WorkbookReader {
                 }
                 guard column >= cells.count else {
                     throw CatalogError(.invalidInput, "\(name): row \(number) holds cell \(cell.r ?? "") twice")
+                }
+                cellCount += column - cells.count + 1
+                guard cellCount <= maxCells else {
+                    throw CatalogError(
+                        .invalidInput, "\(name) holds more than \(maxCells) cells; a catalog sheet needs far fewer")
                 }
                 cells += Array(repeating: "", count: column - cells.count)
                 cells.append(try values.text(of: cell, row: number, name: name))

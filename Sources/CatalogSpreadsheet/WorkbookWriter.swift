@@ -65,7 +65,7 @@ public enum WorkbookWriter {
                         ? .init(r: reference, t: nil, s: nil, v: text, inline: nil)
                         : .init(
                             r: reference, t: "inlineStr", s: row.number == 1 ? 1 : nil, v: nil,
-                            inline: .init(t: .init(text))))
+                            inline: .init(t: .init(xmlSafe(text)))))
             }
             rows.append(.init(r: row.number, c: cells))
         }
@@ -77,6 +77,21 @@ public enum WorkbookWriter {
                     col: widths.enumerated().map { .init(min: $0.offset + 1, max: $0.offset + 1, width: $0.element) }),
             sheetData: .init(row: rows))
         return try encode(document, root: "worksheet")
+    }
+
+    /// The text without the characters XML 1.0 cannot hold (controls other than tab and line
+    /// breaks, unpaired surrogates cannot occur in a Swift string, U+FFFE and U+FFFF): a spreadsheet
+    /// program refuses a file with them as damaged.
+    static func xmlSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isXMLCharacter($0) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter(isXMLCharacter)))
+    }
+
+    static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
     }
 
     /// Whether the text is a number that reads back as the same text (`8`, `7.5`; not `007`,

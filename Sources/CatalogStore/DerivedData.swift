@@ -53,7 +53,7 @@ enum DerivedData {
         for table in ["search_doc", "search_tag", "search_session", "search_fts", "search_stem", "unindexed_entry"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
-        let terms = SearchTerms()
+        let terms = SearchTerms(stemAllWords: true)
         // In change-feed order: documents are numbered as they are indexed, and the newest-first
         // order of searches is that numbering (`SearchIndex`).
         let rows = try Row.fetchCursor(

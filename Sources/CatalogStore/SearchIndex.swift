@@ -100,6 +100,13 @@ final class SearchTerms {
 
     private var words: Set<Word> = []
     private var englishWords: Set<String> = []
+    /// Whether words the dictionary has already get their German stem too: for a rebuild, which
+    /// empties `search_stem` first. Otherwise a word's German stem is stored when the word is new.
+    private let stemAllWords: Bool
+
+    init(stemAllWords: Bool = false) {
+        self.stemAllWords = stemAllWords
+    }
 
     func add(_ columns: [String], english: [String] = []) {
         englishWords.formUnion(english)
@@ -115,22 +122,31 @@ final class SearchTerms {
         }
     }
 
-    /// Adds the words the dictionary does not have yet, and the English stems of English words
-    /// (`search_stem`: "companies" and "company" share "compani", which neither contains).
+    /// Adds the words the dictionary does not have yet with their German stems, and the English
+    /// stems of words of English texts (`search_stem`: "schulungen" and "schulung" share "schulung",
+    /// "companies" and "company" share "compani", which neither contains).
     func flush(_ db: Database) throws {
         guard !words.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_term (term) VALUES (?)")
         let index = try db.cachedStatement(sql: "INSERT INTO search_term_fts (rowid, term) VALUES (?, ?)")
+        let newStem = try db.cachedStatement(sql: "INSERT OR IGNORE INTO search_stem (stem, term_id) VALUES (?, ?)")
+        let stem = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO search_stem (stem, term_id) SELECT ?, id FROM search_term WHERE term = ?")
         for word in words {
             let term = String(decoding: word.bytes, as: UTF8.self)
             try insert.execute(arguments: [term])
-            if db.changesCount == 1 { try index.execute(arguments: [db.lastInsertedRowID, term]) }
+            let german = WordStems.stem(term, .german)
+            if db.changesCount == 1 {
+                let id = db.lastInsertedRowID
+                try index.execute(arguments: [id, term])
+                // Every word, its stem itself or not: "schulungen" must find "schulung".
+                try newStem.execute(arguments: [german, id])
+            } else if stemAllWords {
+                try stem.execute(arguments: [german, term])
+            }
         }
-        let stem = try db.cachedStatement(
-            sql: "INSERT OR IGNORE INTO search_stem (stem, term_id) SELECT ?, id FROM search_term WHERE term = ?")
         for word in englishWords {
-            let stemmed = WordStems.stem(word, .english)
-            if stemmed != word { try stem.execute(arguments: [stemmed, word]) }
+            try stem.execute(arguments: [WordStems.stem(word, .english), word])
         }
         words.removeAll()
         englishWords.removeAll()

@@ -2,18 +2,21 @@
 /// and events did we hold last year, by field and kind?"). Sessions count by the Berlin day they
 /// start on; dated offerings (events, fairs, studies...) by their first valid day.
 public struct OverviewPeriod: Codable, Sendable, Equatable {
-    /// One row: sessions held and cancelled, and dated offerings, for a key (a topic, a kind...).
+    /// One row for a key (a topic, a kind...): sessions held (over by the time of the report),
+    /// still scheduled, and cancelled, and dated offerings.
     public struct Row: Codable, Sendable, Equatable {
         public let key: String
         public let label: String
         public let held: Int
+        public let scheduled: Int
         public let cancelled: Int
         public let offerings: Int
 
-        public init(key: String, label: String, held: Int, cancelled: Int, offerings: Int) {
+        public init(key: String, label: String, held: Int, scheduled: Int, cancelled: Int, offerings: Int) {
             self.key = key
             self.label = label
             self.held = held
+            self.scheduled = scheduled
             self.cancelled = cancelled
             self.offerings = offerings
         }
@@ -22,7 +25,9 @@ public struct OverviewPeriod: Codable, Sendable, Equatable {
     /// The first and last day, inclusive (`2026-01-01`, `2026-12-31`).
     public let from: String
     public let to: String
+    /// Sessions over by the time of the report, sessions of the period still to come, cancelled ones.
     public let sessionsHeld: Int
+    public let sessionsScheduled: Int
     public let sessionsCancelled: Int
     /// Trainings with at least one session held in the period.
     public let trainings: Int
@@ -36,12 +41,14 @@ public struct OverviewPeriod: Codable, Sendable, Equatable {
     public let byMonth: [Row]
 
     public init(
-        from: String, to: String, sessionsHeld: Int, sessionsCancelled: Int, trainings: Int, offerings: Int,
+        from: String, to: String, sessionsHeld: Int, sessionsScheduled: Int, sessionsCancelled: Int, trainings: Int,
+        offerings: Int,
         byTopic: [Row], byKind: [Row], byRegion: [Row], byMonth: [Row]
     ) {
         self.from = from
         self.to = to
         self.sessionsHeld = sessionsHeld
+        self.sessionsScheduled = sessionsScheduled
         self.sessionsCancelled = sessionsCancelled
         self.trainings = trainings
         self.offerings = offerings

@@ -13,9 +13,9 @@ struct EntriesEditCommand: AsyncParsableCommand {
             read as the CSV reads its cells; an empty value clears the field. Examples:
 
               clusternode entries edit gmp-grundlagen-2027 --set title.de="GMP-Grundlagen kompakt" \\
-                --set price="1.250 €" --set sessions[2].mode=online --set sessions[2].location.city=Ulm
+                --set price="1.250 €" --set "sessions[2].mode=online" --set "sessions[2].location.city=Ulm"
               clusternode entries edit gmp-grundlagen-2027 --cancel-session 1 \\
-                --add-session start=15.06.2027 09:00,end=15.06.2027 17:00,mode=onsite,city=Tuttlingen
+                --add-session "start=15.06.2027 09:00,end=15.06.2027 17:00,mode=onsite,city=Tuttlingen"
               clusternode entries edit gmp-grundlagen-2027 --set topics="medtech|biotech" --set url=
 
             Nothing is stored when any change is invalid, or when the entry comes out as it was.
@@ -63,7 +63,7 @@ struct EntriesEditCommand: AsyncParsableCommand {
         } catch let failure as FieldText.CellError {
             throw CatalogError(.invalidInput, failure.message)
         }
-        let summary = try await node.add(edited, allowUpdate: true)
+        let summary = try await node.replace(edited, expectedSeq: stored.seq)
         if options.json {
             try Console.json(summary)
         } else if summary.updated.isEmpty {

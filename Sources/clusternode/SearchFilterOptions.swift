@@ -56,7 +56,9 @@ struct SearchFilterOptions: ParsableArguments {
             throw CatalogError(.invalidInput, "--max-price '\(text)' is not an amount such as 500 or 1.250 €")
         }
         if price.isFree { return 0 }
-        guard price.currency == nil || price.currency == "EUR", let amount = price.amount.flatMap(Double.init) else {
+        guard price.currency == nil || price.currency == "EUR", EntryValidator.isDecimalAmount(price.amount ?? ""),
+            let amount = price.amount.flatMap(Double.init)
+        else {
             throw CatalogError(.invalidInput, "--max-price '\(text)': amounts are compared in euros")
         }
         return amount

@@ -80,6 +80,16 @@ struct SpreadsheetTests {
         #expect(CellReference.letters(of: 38) == "AM" && CellReference.column(of: "AM2") == 38)
     }
 
+    @Test("prices typed either way, and text XML cannot hold")
+    func pricesAndText() throws {
+        #expect(try FieldText.price("1,250.00 EUR") == Price(amount: "1250.00", currency: "EUR"))
+        #expect(try FieldText.price("1.250,00 €") == Price(amount: "1250.00", currency: "EUR"))
+        #expect(try FieldText.price("1.250 €") == Price(amount: "1250", currency: "EUR"))
+        #expect(try FieldText.price("12,5") == Price(amount: "12.5", currency: "EUR"))
+        #expect(WorkbookWriter.xmlSafe("a\u{7}b\u{FFFE}c\nd") == "abc\nd")
+        #expect(WorkbookWriter.xmlSafe("Grüße – ok") == "Grüße – ok")
+    }
+
     @Test("numbers are written as numbers only where they read back as the same text")
     func numbers() {
         #expect(WorkbookWriter.isNumber("8") && WorkbookWriter.isNumber("7.5") && WorkbookWriter.isNumber("-3"))
@@ -156,6 +166,14 @@ struct SpreadsheetTests {
             refusal(try zip(sheet("<row r=\"9999999\"><c><v>1</v></c></row>"), in: directory))
                 .contains("more than 200000 rows"))
         #expect(refusal(try zip(sheet("<row><c>"), in: directory)).contains("not readable XML"))
+        // Kilobytes of rows, each with one cell far right, would make millions of empty cells.
+        let wide = (1...8_000).map { "<row r=\"\($0)\"><c r=\"IV\($0)\"><v>1</v></c></row>" }.joined()
+        #expect(refusal(try zip(sheet(wide), in: directory)).contains("more than 2000000 cells"))
+        // A reference of many letters (an Int overflow once) is read as the next column.
+        let long = try WorkbookReader.firstSheet(
+            of: try zip(sheet("<row r=\"1\"><c r=\"AAAAAAAAAAAAAAAA1\"><v>4</v></c></row>"), in: directory),
+            name: "long.xlsx")
+        #expect(long.rows == [.init(number: 1, cells: ["4"])])
         // An external entity is not fetched: the document is refused or the entity left empty.
         var entity = sheet("")
         entity["xl/worksheets/sheet1.xml"] =
@@ -170,10 +188,13 @@ struct SpreadsheetTests {
             of: try zip(
                 sheet(
                     "<row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><r><t>GMP-</t></r><r><t xml:space=\"preserve\">Kurs </t></r></is></c>"
-                        + "<c r=\"D1\" t=\"b\"><v>1</v></c></row><row r=\"3\"><c r=\"A3\"><v>7.5</v></c></row>"),
+                        + "<c r=\"D1\" t=\"b\"><v>1</v></c></row><row r=\"3\"><c r=\"A3\"><v>7.5</v></c>"
+                        + "<c r=\"B3\"><v>0.30000000000000004</v></c></row>"),
                 in: directory), name: "good.xlsx")
         #expect(
-            good.rows == [.init(number: 1, cells: ["", "GMP-Kurs ", "", "true"]), .init(number: 3, cells: ["7.5"])])
+            good.rows == [
+                .init(number: 1, cells: ["", "GMP-Kurs ", "", "true"]), .init(number: 3, cells: ["7.5", "0.3"]),
+            ])
     }
 
     @Test("a CSV saved in Windows-1252 is read so, and the import says so")

@@ -120,3 +120,33 @@ struct SessionMatchTests {
         #expect(back.maxPrice == 99.5 && back.city == "Ulm")
     }
 }
+
+@Suite("Stems are matched whole")
+struct StemMatchTests {
+    @Test("inflected forms meet, but a stem never matches inside another word")
+    func wholeStems() async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        func offering(_ id: String, _ title: String) -> Entry {
+            var entry = Fixtures.offering(id: id)
+            entry.title = LocalizedText(["de": title])
+            entry.summary = nil
+            entry.description = nil
+            entry.keywords = []
+            return entry
+        }
+        try await test.node.put([
+            offering("messe", "Gemeinschaftsstand auf der Messe"), offering("messtechnik", "Seminar Messtechnik"),
+            offering("kurse", "Kurse für Einsteiger"), offering("konkurs", "Konkursrecht im Mittelstand"),
+        ])
+        func ids(_ text: String) async throws -> Set<String> {
+            Set(try await Searcher(node: test.node).search(SearchQuery(text: text), now: Date()).hits.map(\.id))
+        }
+        #expect(try await ids("Messe") == ["messe"])
+        #expect(try await ids("Messen") == ["messe"])
+        // "Kurse" (stem "kurs") finds "Kurse", not "Konkursrecht", whose stem is another word's.
+        #expect(try await ids("Kurse") == ["kurse"])
+        #expect(try await ids("Kursen") == ["kurse"])
+        #expect(try await ids("Messtechnik").contains("messtechnik"))
+    }
+}

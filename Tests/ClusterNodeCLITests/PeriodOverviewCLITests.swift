@@ -5,85 +5,93 @@ import Testing
 
 @Suite("overview --from --to: what took place in a period, past sessions included", .serialized)
 struct PeriodOverviewCLITests {
-    /// Held and cancelled sessions of federated trainings starting in `month`, counted from what
-    /// `entries list --json` says the node holds.
-    func expected(_ cli: CLI, month: String) throws -> (held: Int, cancelled: Int, trainings: Int) {
-        let listed = try #require(try cli.json(["entries", "list", "--dir", "mm"]) as? [[String: Any]])
-        var held: [String] = []
-        var cancelled = 0
-        for view in listed where view["visibility"] as? String != "local" {
-            let entry = view["entry"] as? [String: Any]
-            for session in entry?["sessions"] as? [[String: Any]] ?? [] {
-                guard (session["start"] as? String)?.hasPrefix(month) == true else { continue }
-                if session["status"] as? String == "cancelled" {
-                    cancelled += 1
-                } else {
-                    held.append(view["id"] as? String ?? "")
-                }
-            }
-        }
-        return (held.count, cancelled, Set(held).count)
-    }
+    /// A training held in March 2026, called off in May 2026 and scheduled for 2030; a members-only
+    /// one held in April 2026 (never counted); a fair on 1 June 2026.
+    static let catalog = """
+        id;type;kind;title_de;topics;regions;session_id;session_start;session_end;session_mode;session_city;session_region;session_status;valid_from;valid_until;visibility
+        gmp;training;;GMP-Schulung;medtech|pharma;DE-BW;maerz;10.03.2026 09:00;10.03.2026 17:00;onsite;Ulm;DE-BW;;;;
+        gmp;;;;;;mai;12.05.2026 09:00;12.05.2026 17:00;online;;;cancelled;;;
+        gmp;;;;;;zukunft;15.01.2030 09:00;15.01.2030 17:00;onsite;München;DE-BY;;;;
+        intern;training;;Interne Schulung;medtech;DE-BW;april;14.04.2026 09:00;14.04.2026 12:00;online;;;;;;local
+        messe;offering;event;Gemeinschaftsstand;medtech;DE-BW;;;;;;;;01.06.2026;03.06.2026;
 
-    @Test("a past period counts sessions held and cancelled, by field, kind, region and month, in every format")
-    func pastPeriod() throws {
+        """
+
+    func node() throws -> CLI {
         let cli = try CLI()
         try cli.initNode()
-        try cli.succeed(["entries", "import", "--dir", "mm", Fixtures.exampleCatalog("csv").path])
-        // The March session of the GMP training is called off; October's and February's are held.
-        try cli.succeed(["entries", "edit", "--dir", "mm", "gmp-grundlagen-2027", "--cancel-session", "1"])
-        let year = try expected(cli, month: "2027")
-        #expect(year.held == 2 && year.cancelled == 1 && year.trainings == 2)
+        try Self.catalog.write(to: cli.directory.file("past.csv"), atomically: true, encoding: .utf8)
+        try cli.succeed(["entries", "import", "--dir", "mm", "past.csv"])
+        return cli
+    }
 
+    func period(_ cli: CLI, _ from: String, _ to: String) throws -> [String: Any] {
         let json = try #require(
-            try cli.json(["overview", "--dir", "mm", "--from", "01.01.2027", "--to", "31.12.2027"]) as? [String: Any])
-        let period = try #require(json["period"] as? [String: Any])
-        #expect(period["from"] as? String == "2027-01-01" && period["to"] as? String == "2027-12-31")
-        #expect(period["sessionsHeld"] as? Int == year.held)
-        #expect(period["sessionsCancelled"] as? Int == year.cancelled)
-        #expect(period["trainings"] as? Int == year.trainings)
-        let months = try #require(period["byMonth"] as? [[String: Any]])
-        #expect(months.count == 12 && months.first?["key"] as? String == "2027-01")
-        let marchRow = try #require(months.first { $0["key"] as? String == "2027-03" })
-        #expect(marchRow["held"] as? Int == 0 && marchRow["cancelled"] as? Int == 1)
-        let kinds = try #require(period["byKind"] as? [[String: Any]])
-        #expect(kinds.first { $0["key"] as? String == "training" }?["held"] as? Int == year.held)
-        let topics = try #require(period["byTopic"] as? [[String: Any]])
-        #expect(topics.first { $0["key"] as? String == "medtech" }?["held"] as? Int ?? 0 > 0)
-        // March alone: one cancelled session and nothing held.
-        let march = try #require(
-            (try cli.json(["overview", "--dir", "mm", "--from", "2027-03-01", "--to", "2027-03-31"]) as? [String: Any])?[
-                "period"] as? [String: Any])
-        #expect(march["sessionsHeld"] as? Int == 0 && march["sessionsCancelled"] as? Int == 1)
+            try cli.json(["overview", "--dir", "mm", "--from", from, "--to", to]) as? [String: Any])
+        return try #require(json["period"] as? [String: Any])
+    }
 
-        let text = try cli.succeed(["overview", "--dir", "mm", "--from", "01.01.2027", "--to", "31.12.2027"]).stdout
-        #expect(text.contains("From 2027-01-01 to 2027-12-31: 2 sessions held of 2 trainings, 1 cancelled"), "\(text)")
-        let table = try cli.succeed([
-            "overview", "--dir", "mm", "--from", "01.01.2027", "--to", "31.12.2027", "--by", "kind",
-        ]).stdout
-        #expect(table.contains("Training") && table.contains("cancelled"))
-        let csv = try cli.succeed([
-            "overview", "--dir", "mm", "--from", "01.01.2027", "--to", "31.12.2027", "--by", "month", "--format", "csv",
-        ]).stdout
-        #expect(csv.hasPrefix("month,label,sessionsHeld,sessionsCancelled,datedOfferings\r\n"))
-        #expect(csv.contains("\r\n2027-03,2027-03,0,1,0\r\n") && csv.contains("\r\n2027-10,2027-10,1,0,"), "\(csv)")
-        try cli.succeed([
-            "overview", "--dir", "mm", "--from", "01.01.2027", "--to", "31.12.2027", "--format", "csv", "--out", "t",
-        ])
+    func row(_ period: [String: Any], _ table: String, _ key: String) -> [String: Any]? {
+        (period[table] as? [[String: Any]])?.first { $0["key"] as? String == key }
+    }
+
+    @Test("a past year counts sessions held and cancelled and dated offerings, by field, kind, region and month")
+    func pastYear() throws {
+        let cli = try node()
+        let year = try period(cli, "01.01.2026", "31.12.2026")
+        #expect(year["from"] as? String == "2026-01-01" && year["to"] as? String == "2026-12-31")
+        #expect(year["sessionsHeld"] as? Int == 1 && year["sessionsCancelled"] as? Int == 1)
+        #expect(year["sessionsScheduled"] as? Int == 0 && year["trainings"] as? Int == 1)
+        #expect(year["offerings"] as? Int == 1)  // the fair; the members-only training never counts
+        #expect((year["byMonth"] as? [Any])?.count == 12)
+        #expect(row(year, "byMonth", "2026-03")?["held"] as? Int == 1)
+        #expect(row(year, "byMonth", "2026-05")?["cancelled"] as? Int == 1)
+        #expect(row(year, "byMonth", "2026-06")?["offerings"] as? Int == 1)
+        #expect(row(year, "byMonth", "2026-04")?["held"] as? Int == 0)
+        #expect(row(year, "byKind", "training")?["held"] as? Int == 1)
+        #expect(row(year, "byKind", "event")?["offerings"] as? Int == 1)
+        #expect(row(year, "byTopic", "pharma")?["held"] as? Int == 1)
+        #expect(row(year, "byTopic", "medtech")?["offerings"] as? Int == 1)
+        // The held session was in Ulm; the cancelled one online, so in the entry's region.
+        #expect(row(year, "byRegion", "DE-BW")?["held"] as? Int == 1)
+        #expect(row(year, "byRegion", "DE-BW")?["cancelled"] as? Int == 1)
+
+        // Over the years to 2030 the future session is still to come, not held.
+        let ahead = try period(cli, "2026-01-01", "2030-12-31")
+        #expect(ahead["sessionsHeld"] as? Int == 1 && ahead["sessionsScheduled"] as? Int == 1)
+        #expect(row(ahead, "byRegion", "DE-BY")?["scheduled"] as? Int == 1)
+    }
+
+    @Test("the period in every output format, and its mistakes named")
+    func formats() throws {
+        let cli = try node()
+        let range = ["--from", "01.01.2026", "--to", "31.12.2026"]
+        let text = try cli.succeed(["overview", "--dir", "mm"] + range).stdout
+        #expect(
+            text.contains(
+                "From 2026-01-01 to 2026-12-31: 1 sessions held of 1 trainings, 0 still to come, 1 cancelled"),
+            "\(text)")
+        let table = try cli.succeed(["overview", "--dir", "mm", "--by", "kind"] + range).stdout
+        #expect(table.contains("Training") && table.contains("cancelled") && table.contains("Veranstaltung"))
+        let csv = try cli.succeed(["overview", "--dir", "mm", "--by", "month", "--format", "csv"] + range).stdout
+        #expect(csv.hasPrefix("month,label,sessionsHeld,sessionsScheduled,sessionsCancelled,datedOfferings\r\n"))
+        #expect(csv.contains("\r\n2026-03,2026-03,1,0,0,0\r\n") && csv.contains("\r\n2026-05,2026-05,0,0,1,0\r\n"))
+        try cli.succeed(["overview", "--dir", "mm", "--format", "csv", "--out", "t"] + range)
         let files = try FileManager.default.contentsOfDirectory(atPath: cli.directory.file("t").path)
         #expect(
             Set(files).isSuperset(of: ["period-topic.csv", "period-kind.csv", "period-region.csv", "period-month.csv"]))
-        let html = try cli.succeed([
-            "overview", "--dir", "mm", "--from", "01.01.2027", "--to", "31.12.2027", "--format", "html",
-        ]).stdout
+        let html = try cli.succeed(["overview", "--dir", "mm", "--format", "html"] + range).stdout
         #expect(html.contains("<section id=\"period\">") && html.contains("Sessions cancelled"))
 
-        #expect(try cli.fail(["overview", "--dir", "mm", "--from", "01.03.2027"]).contains("both --from and --to"))
+        #expect(try cli.fail(["overview", "--dir", "mm", "--from", "01.03.2026"]).contains("both --from and --to"))
         #expect(
-            try cli.fail(["overview", "--dir", "mm", "--from", "31.03.2027", "--to", "01.03.2027"]).contains(
+            try cli.fail(["overview", "--dir", "mm", "--from", "31.03.2026", "--to", "01.03.2026"]).contains(
                 "before --from"))
         #expect(
-            try cli.fail(["overview", "--dir", "mm", "--from", "01.03.2027", "--to", "31.03.2027", "--by", "origin"])
-                .contains("topic, kind, region or month"))
+            try cli.fail(["overview", "--dir", "mm", "--by", "origin"] + range).contains("topic, kind, region or month")
+        )
+        #expect(
+            try cli.fail(["overview", "--dir", "mm", "--from", "31.02.2026", "--to", "01.03.2026"]).contains(
+                "not a real date"))
     }
 }
