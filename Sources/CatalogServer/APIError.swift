@@ -48,8 +48,8 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     }
 }
 
-/// Answers every failure as an `APIError`: unknown routes as a JSON 404, and any method but GET (the
-/// node serves nothing else) as a JSON 405.
+/// Answers every failure as an `APIError`: unknown routes as a JSON 404, and any method but GET and
+/// HEAD (the node serves nothing else) as a JSON 405.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response

@@ -15,8 +15,10 @@ public typealias NodeRequestContext = BasicRequestContext
 public func buildRouter(
     node: Node, metrics: NodeMetrics, limits: ServerLimits = ServerLimits(), scheme: String = "https"
 ) -> Router<NodeRequestContext> {
-    let router = Router(context: NodeRequestContext.self)
+    // HEAD answers as GET would, headers only (HTTP's rule, and what link checkers and caches ask).
+    let router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: HeadMiddleware())
     router.add(middleware: MetricsRecorder(metrics: metrics))
     router.add(middleware: CORSMiddleware(node: node))
     router.add(middleware: WebNotFoundMiddleware(node: node))

@@ -25,7 +25,7 @@ struct LimitTests {
     }
 
     @Test(
-        "any method but GET is a JSON 405; an unknown route a JSON 404",
+        "any method but GET and HEAD is a JSON 405; an unknown route a JSON 404",
         arguments: [HTTPRequest.Method.post, .put, .delete, .patch])
     func methods(method: HTTPRequest.Method) async throws {
         let test = try await TestNode.make()
@@ -70,6 +70,28 @@ struct TimeLimitTests {
         try await normal.test(.router) { client in
             try await client.execute(uri: "/v1/search?q=GMP", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/v1/overview", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test("HEAD answers as GET would, with its status and headers and no body, on every kind of route")
+    func head() async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        try await test.node.put([Fixtures.training(), Fixtures.offering()])
+        let app = Application(router: buildRouter(node: test.node, metrics: NodeMetrics(node: test.node)))
+        try await app.test(.router) { client in
+            for path in [
+                "/v1/node", "/v1/changes?since=0", "/v1/heads", "/v1/search?q=GMP", "/v1/overview",
+                "/v1/entries/medicalmountains/gmp-grundlagen", "/", "/entries/medicalmountains/gmp-grundlagen",
+                "/calendar.ics", "/feed.atom", "/dcat.jsonld", "/nothing-here", "/v1/nothing",
+            ] {
+                let get = try await client.execute(uri: path, method: .get) { $0 }
+                try await client.execute(uri: path, method: .head) { response in
+                    #expect(response.status == get.status, "\(path)")
+                    #expect(response.headers[.contentType] == get.headers[.contentType], "\(path)")
+                    #expect(response.body.readableBytes == 0, "\(path)")
+                }
+            }
         }
     }
 }
