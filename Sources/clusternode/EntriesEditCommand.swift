@@ -1,6 +1,7 @@
 import ArgumentParser
 import CatalogCore
 import CatalogImport
+import CatalogNode
 import Foundation
 
 struct EntriesEditCommand: AsyncParsableCommand {
@@ -39,6 +40,23 @@ struct EntriesEditCommand: AsyncParsableCommand {
     @Option(name: .customLong("cancel-session"), help: "Mark session N (from 1) cancelled (repeatable).")
     var cancelSessions: [Int] = []
 
+    /// The validator names sessions as the entry's JSON indexes them, from 0; this command counts
+    /// them from 1, as `entries show` does: `sessions[1].end` becomes `sessions[2].end`.
+    static func numberedFromOne(_ message: String) -> String {
+        var result = ""
+        var rest = Substring(message)
+        while let open = rest.range(of: "sessions[") {
+            result += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            if let index = Int(digits), rest.dropFirst(digits.count).first == "]" {
+                result += String(index + 1)
+                rest = rest.dropFirst(digits.count)
+            }
+        }
+        return result + rest
+    }
+
     func validate() throws {
         if assignments.isEmpty && addSessions.isEmpty && cancelSessions.isEmpty {
             throw ValidationError("say what to change: --set FIELD=VALUE, --add-session or --cancel-session N")
@@ -63,7 +81,12 @@ struct EntriesEditCommand: AsyncParsableCommand {
         } catch let failure as FieldText.CellError {
             throw CatalogError(.invalidInput, failure.message)
         }
-        let summary = try await node.replace(edited, expectedSeq: stored.seq)
+        let summary: WriteSummary
+        do {
+            summary = try await node.replace(edited, expectedSeq: stored.seq)
+        } catch let error as CatalogError where error.code == .invalidEntry {
+            throw CatalogError(error.code, Self.numberedFromOne(error.message))
+        }
         if options.json {
             try Console.json(summary)
         } else if summary.updated.isEmpty {

@@ -25,7 +25,7 @@ struct EditCLITests {
         let seq = try #require(before["seq"] as? Int)
         let out = try cli.succeed([
             "entries", "edit", "--dir", "mm", "gmp-grundlagen-2027", "--set", "title.de=GMP-Grundlagen kompakt",
-            "--set", "price=1.250 €", "--set", "sessions[2].mode=online", "--set", "sessions[2].location.city=Ulm",
+            "--set", "price=1.250 €", "--set", "sessions[2].mode=Online", "--set", "sessions[2].location.city=Ulm",
             "--cancel-session", "1", "--add-session",
             "start=15.06.2027 09:00,end=15.06.2027 17:00,mode=onsite,city=Tuttlingen",
             "--set", "url=",
@@ -65,6 +65,9 @@ struct EditCLITests {
             (["--cancel-session", "4"], "numbered 1 to 3"),
             (["--set", "id=other"], "id"),
             (["--set", "nothing"], "FIELD=VALUE"),
+            (["--set", "sessions="], "--cancel-session"),
+            // Counted from 1 in the message too: the second session's end before its start.
+            (["--set", "sessions[2].end=01.01.2027 08:00"], "sessions[2].end"),
         ]
         for (arguments, expected) in mistakes {
             let error = try cli.fail(["entries", "edit", "--dir", "mm", "gmp-grundlagen-2027"] + arguments)
