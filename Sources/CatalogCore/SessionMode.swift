@@ -4,6 +4,12 @@ public enum SessionMode: String, Codable, Sendable, CaseIterable, ClosedSetDecod
     case online
     case hybrid
 
+    /// A mode by any of its names in the modes vocabulary: `onsite`, `Präsenz`, `vor Ort`, `Online`.
+    public init?(named text: String) {
+        guard let id = Vocabularies.modes.resolve(text) else { return nil }
+        self.init(rawValue: id)
+    }
+
     /// Whether people meet in a place, so the session needs a location.
     public var hasVenue: Bool { self != .online }
 }

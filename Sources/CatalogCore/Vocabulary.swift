@@ -20,7 +20,7 @@ public struct Vocabulary: Sendable, Decodable {
     public let aliases: [String: String]
 
     private let byID: [String: Term]
-    /// `namesByFoldedForm`, computed once.
+    /// Every name of every term, folded, to its slug (`foldedNames(terms:aliases:)`).
     private var foldedNames: [String: String]
 
     enum CodingKeys: String, CodingKey { case vocabulary, description, terms, aliases }
@@ -32,8 +32,7 @@ public struct Vocabulary: Sendable, Decodable {
         terms = try c.decode([Term].self, forKey: .terms)
         aliases = try c.decodeIfPresent([String: String].self, forKey: .aliases) ?? [:]
         byID = Dictionary(terms.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        foldedNames = [:]
-        foldedNames = namesByFoldedForm
+        foldedNames = Self.foldedNames(terms: terms, aliases: aliases)
     }
 
     init(json bytes: [UInt8]) {
@@ -74,7 +73,7 @@ extension Vocabulary {
     public func suggestions(for text: String, limit: Int = 3) -> [String] {
         var idOfName: [String: String] = [:]
         for term in terms {
-            for name in names(of: term) where idOfName[name] == nil { idOfName[name] = term.id }
+            for name in Self.names(of: term) where idOfName[name] == nil { idOfName[name] = term.id }
         }
         var ids: [String] = []
         for name in TextDistance.closest(to: text, among: Array(idOfName.keys).sorted(), limit: limit * 3) {
@@ -95,16 +94,17 @@ extension Vocabulary {
         return "'\(shown)' is not \(what)\(hint) (clusternode vocab \(vocabulary) lists them)"
     }
 
-    /// The names a term answers to: slug, labels, and the short form of a code (`BW`).
-    func names(of term: Term) -> [String] {
-        var names = [term.id, term.de, term.en]
-        if term.id.hasPrefix("DE-") { names.append(String(term.id.dropFirst(3))) }
-        names += term.short ?? []
-        return names
+    /// The other names of a term besides slug and labels: the short form of a code (`BW` for
+    /// `DE-BW`) and the vocabulary's own (`BaWü`).
+    public static func shortForms(of term: Term) -> [String] {
+        (term.id.hasPrefix("DE-") ? [String(term.id.dropFirst(3))] : []) + (term.short ?? [])
     }
 
+    /// The names a term answers to: slug, labels and short forms.
+    static func names(of term: Term) -> [String] { [term.id, term.de, term.en] + shortForms(of: term) }
+
     /// Every name of every term, folded, to its slug; a name two terms share belongs to neither.
-    var namesByFoldedForm: [String: String] {
+    static func foldedNames(terms: [Term], aliases: [String: String]) -> [String: String] {
         var map: [String: String] = [:]
         var shared: Set<String> = []
         for term in terms {

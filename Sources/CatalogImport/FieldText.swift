@@ -28,8 +28,7 @@ public enum FieldText {
     }
 
     public static func date(_ cell: String) throws -> CatalogDate {
-        let text = germanDate(cell) ?? cell
-        guard let value = CatalogDate(text) else {
+        guard let value = CatalogDate(reading: cell) else {
             throw CellError(message: "'\(cell)' is not a real date (2027-03-15 or 15.03.2027)")
         }
         return value
@@ -64,7 +63,7 @@ public enum FieldText {
 
     /// A session mode by any of its names: `onsite`, `Präsenz`, `vor Ort`, `online`, `Hybrid`.
     public static func mode(_ cell: String) throws -> SessionMode {
-        guard let id = Vocabularies.modes.resolve(cell), let mode = SessionMode(rawValue: id) else {
+        guard let mode = SessionMode(named: cell) else {
             throw CellError(message: Vocabularies.modes.unknownValueMessage(cell, what: "a session mode"))
         }
         return mode
@@ -119,13 +118,10 @@ public enum FieldText {
             && groups.dropFirst().allSatisfy { $0.count == 3 }
     }
 
-    /// `15.03.2027` → `2027-03-15`.
-    static func germanDate(_ cell: String) -> String? { CatalogDate.isoForm(ofGerman: cell) }
-
     /// `15.03.2027 09:00` → `2027-03-15T09:00`.
     static func germanDateTime(_ cell: String) -> String? {
         let pieces = cell.split(separator: " ", omittingEmptySubsequences: true)
-        guard pieces.count == 2, let day = germanDate(String(pieces[0])) else { return nil }
+        guard pieces.count == 2, let day = CatalogDate.isoForm(ofGerman: String(pieces[0])) else { return nil }
         var time = String(pieces[1])
         if time.count == 4 { time = "0" + time }  // 9:00
         return "\(day)T\(time)"

@@ -38,4 +38,10 @@ public struct OriginDirectory: Sendable {
     public func info(_ origin: String) -> Info {
         infos[origin] ?? Info(displayName: origin, level: "untrusted", region: "")
     }
+
+    /// The key the node trusts for the envelope's origin and seq that its signature verifies
+    /// under, checked now; nil when none does.
+    public func signer(of signed: SignedEntry) -> NodePublicKey? {
+        trust.keys(for: signed.origin, seq: signed.seq).first { (try? signed.verify(with: $0)) != nil }
+    }
 }

@@ -49,7 +49,7 @@ extension SearchQuery {
         }
         func mode() throws -> SessionMode? {
             guard let text = parameters["mode"] else { return nil }
-            guard let id = Vocabularies.modes.resolve(text), let mode = SessionMode(rawValue: id) else {
+            guard let mode = SessionMode(named: text) else {
                 throw CatalogError(.invalidInput, "mode must be one of \(SessionMode.allowedValues)")
             }
             return mode

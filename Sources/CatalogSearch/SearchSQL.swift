@@ -204,8 +204,10 @@ struct SearchSQL {
         }
         var parts: [String] = ["s.cancelled = 0"]
         var values: [(any DatabaseValueConvertible)?] = []
+        // What an entry without sessions must be instead; a mode or a city needs a session.
         var own: [String] = []
         var ownValues: [(any DatabaseValueConvertible)?] = []
+        var needsSession = false
         if !query.includePast {
             parts.append("s.\"end\" > ?")
             values.append(now)
@@ -213,12 +215,12 @@ struct SearchSQL {
         if let mode = query.mode {
             parts.append("s.mode = ?")
             values.append(mode.rawValue)
-            own.append("0")
+            needsSession = true
         }
         if let city {
             parts.append("s.city_key = ?")
             values.append(city)
-            own.append("0")
+            needsSession = true
         }
         if let region = query.region {
             // A session's own region, or the entry's when the session has none (online).
@@ -245,8 +247,8 @@ struct SearchSQL {
         let predicate = parts.joined(separator: " AND ")
         let withSession = "EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id AND \(predicate))"
         let match = (predicate, values.map { $0?.databaseValue ?? .null })
-        // A mode or a city needs a session: entries without one are out, and need no second look.
-        if own.contains("0") { return (withSession, values, match) }
+        // Entries without sessions are out, and need no second look.
+        if needsSession { return (withSession, values, match) }
         return (
             "(\(withSession) OR ((\(own.isEmpty ? "1" : own.joined(separator: " AND ")))"
                 + " AND NOT EXISTS (SELECT 1 FROM search_session s WHERE s.doc_id = d.doc_id)))",

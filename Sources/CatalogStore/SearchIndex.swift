@@ -135,14 +135,14 @@ final class SearchTerms {
         for word in words {
             let term = String(decoding: word.bytes, as: UTF8.self)
             try insert.execute(arguments: [term])
-            let german = WordStems.stem(term, .german)
+            // Every word gets its German stem, its own word or not: "schulungen" must find
+            // "schulung". Stemmed only when stored: a word the dictionary has keeps its stem.
             if db.changesCount == 1 {
                 let id = db.lastInsertedRowID
                 try index.execute(arguments: [id, term])
-                // Every word, its stem itself or not: "schulungen" must find "schulung".
-                try newStem.execute(arguments: [german, id])
+                try newStem.execute(arguments: [WordStems.stem(term, .german), id])
             } else if stemAllWords {
-                try stem.execute(arguments: [german, term])
+                try stem.execute(arguments: [WordStems.stem(term, .german), term])
             }
         }
         for word in englishWords {

@@ -168,8 +168,7 @@ enum EntryPage {
     static func provenance(
         stored: StoredEntry, signed: SignedEntry, origins: OriginDirectory, language: WebLanguage, now: Date
     ) -> String {
-        let keys = origins.trust.keys(for: signed.origin, seq: signed.seq)
-        let signer = keys.first { (try? signed.verify(with: $0)) != nil }
+        let signer = origins.signer(of: signed)
         let name = origins.info(signed.origin).displayName
         let checked = WebFormat.instant(Timestamp.format(now), language) ?? ""
         let via = stored.viaPeer.map { origins.info($0).displayName }

@@ -21,8 +21,7 @@ struct EntryProvenance: Encodable {
     let checkedAt: String
 
     init(stored: StoredEntry, signed: SignedEntry, origins: OriginDirectory, now: Date = Date()) {
-        let keys = origins.trust.keys(for: signed.origin, seq: signed.seq)
-        let signer = keys.first { (try? signed.verify(with: $0)) != nil }
+        let signer = origins.signer(of: signed)
         origin = stored.origin
         originName = origins.info(stored.origin).displayName
         keyFingerprint = signer?.fingerprint

@@ -32,18 +32,12 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Only entries of this origin.") var origin: String?
     @Option(help: "Only entries in this technology field.") var topic: String?
     @Flag(help: "Include the node's local (members-only) entries.") var includeLocal = false
-    @Flag(help: "csv: semicolons, UTF-8 with a byte order mark and decimal commas, as German Excel reads.")
-    var excel = false
-    @Flag(help: "csv: commas and UTF-8 without a byte order mark, even when config.yaml says locale: de.")
-    var standardCsv = false
+    @OptionGroup var csv: CSVFormOptions
     @Option(help: "Write to this file instead of stdout.", completion: .file()) var out: String?
 
     func run() async throws {
         let node = try await options.openNode()
-        if (excel || standardCsv) && format != .csv {
-            throw ValidationError("--excel and --standard-csv are for --format csv")
-        }
-        if excel && standardCsv { throw ValidationError("--excel and --standard-csv exclude each other") }
+        if csv.isSet && format != .csv { throw ValidationError("--excel and --standard-csv are for --format csv") }
         if format == .xlsx && out == nil && isatty(STDOUT_FILENO) == 1 {
             throw ValidationError("an xlsx workbook is not for a terminal: give --out FILE.xlsx, or redirect stdout")
         }
@@ -51,7 +45,7 @@ struct ExportCommand: AsyncParsableCommand {
         let filter = ExportFilter(
             type: type, region: region.map(Entry.canonicalRegion),
             origin: origin ?? (tables.contains(format) ? node.origin : nil), topic: topic, includeLocal: includeLocal)
-        let form = CSVForm.choose(excel: excel, standard: standardCsv, locale: node.config.locale)
+        let form = csv.form(locale: node.config.locale)
         let export = try await Exporter.export(node: node, format: format, filter: filter, csvForm: form)
         for loss in export.losses {
             Console.error("warning: \(loss) cannot be written as \(format.rawValue) and is left out")

@@ -47,20 +47,13 @@ struct OverviewCommand: AsyncParsableCommand {
     @Option(help: "…to this day, inclusive.")
     var to: String?
 
-    @Flag(help: "csv: semicolons and UTF-8 with a byte order mark, as German Excel reads.")
-    var excel = false
-
-    @Flag(help: "csv: commas and UTF-8 without a byte order mark, even when config.yaml says locale: de.")
-    var standardCsv = false
+    @OptionGroup var csv: CSVFormOptions
 
     func validate() throws {
         if format == .csv && by == nil && out == nil {
             throw ValidationError("csv without --by writes one file per table: give --out DIR, or --by TABLE")
         }
-        if (excel || standardCsv) && format != .csv {
-            throw ValidationError("--excel and --standard-csv are for --format csv")
-        }
-        if excel && standardCsv { throw ValidationError("--excel and --standard-csv exclude each other") }
+        if csv.isSet && format != .csv { throw ValidationError("--excel and --standard-csv are for --format csv") }
         if (from == nil) != (to == nil) { throw ValidationError("a period needs both --from and --to") }
         if from != nil, let by, ![.topic, .kind, .region, .month].contains(by) {
             throw ValidationError("with a period, --by is topic, kind, region or month")
@@ -79,7 +72,7 @@ struct OverviewCommand: AsyncParsableCommand {
                     String(decoding: try CatalogJSON.encode(period.table(by.rawValue), pretty: true), as: UTF8.self)
                         + "\n")
             case .csv:
-                let form = CSVForm.choose(excel: excel, standard: standardCsv, locale: node.config.locale)
+                let form = csv.form(locale: node.config.locale)
                 try write(OverviewCSV.periodTable(period, by.rawValue, form: form))
             case .html: try write(OverviewHTML.render(report))
             }
@@ -93,7 +86,7 @@ struct OverviewCommand: AsyncParsableCommand {
         case .html:
             try write(OverviewHTML.render(report))
         case .csv:
-            let form = CSVForm.choose(excel: excel, standard: standardCsv, locale: node.config.locale)
+            let form = csv.form(locale: node.config.locale)
             if let by {
                 try write(OverviewCSV.table(report.table(by), key: by.rawValue, form: form))
             } else if let out {

@@ -40,7 +40,7 @@ struct SearchFilterOptions: ParsableArguments {
 
     /// `onsite`, `Präsenz`, `vor Ort`, `On site`: a session mode by any of its names.
     static func mode(_ text: String) throws -> SessionMode {
-        guard let id = Vocabularies.modes.resolve(text), let mode = SessionMode(rawValue: id) else {
+        guard let mode = SessionMode(named: text) else {
             throw CatalogError(
                 .invalidInput, "--mode " + Vocabularies.modes.unknownValueMessage(text, what: "a session mode"))
         }

@@ -53,7 +53,7 @@ struct VocabCommand: ParsableCommand {
             VocabularyView(
                 name: name.rawValue, description: name.vocabulary.description,
                 terms: name.vocabulary.terms.map {
-                    TermView(id: $0.id, de: $0.de, en: $0.en, short: shortForms(of: $0))
+                    TermView(id: $0.id, de: $0.de, en: $0.en, short: Vocabulary.shortForms(of: $0))
                 })
         }
         if json {
@@ -70,9 +70,5 @@ struct VocabCommand: ParsableCommand {
         var table = TextTable(columns: ["term", "Deutsch", "English", "also"])
         for term in view.terms { table.add([term.id, term.de, term.en, term.short.joined(separator: ", ")]) }
         Console.line(table.render(maxWidth: Console.width, flexible: [3]))
-    }
-
-    private func shortForms(of term: Vocabulary.Term) -> [String] {
-        (term.id.hasPrefix("DE-") ? [String(term.id.dropFirst(3))] : []) + (term.short ?? [])
     }
 }
