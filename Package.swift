@@ -192,6 +192,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            resources: [.embedInCode("Contract/openapi.yaml")],
             swiftSettings: strict
         ),
         // The puller: the HTTPS peer client, page verification and the pull algorithm, on a timer

@@ -7,18 +7,26 @@ public struct CatalogDateTime: Codable, Sendable, Hashable, CustomStringConverti
     public let text: String
     public let instant: Date
 
+    /// Reads what a person typed; a blank between date and time becomes the `T` payloads hold.
     public init?(_ text: String) {
         guard let fields = CivilCalendar.parseDateTime(text), let instant = CivilCalendar.instant(of: fields) else {
             return nil
         }
-        self.text = text
+        self.text = Self.withT(text)
         self.instant = instant
+    }
+
+    static func withT(_ text: String) -> String {
+        var scalars = Array(text.unicodeScalars)
+        if scalars.count > 10, scalars[10] == " " { scalars[10] = "T" }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
-        guard let value = CatalogDateTime(raw) else {
+        let onWire = decoder.userInfo[UnknownFields.allowKey] as? Bool == true
+        guard let value = CatalogDateTime(raw), !onWire || value.text == raw else {
             throw DecodingError.dataCorruptedError(
                 in: container,
                 debugDescription: "'\(raw)' is not a real date and time in the form YYYY-MM-DDTHH:MM[:SS][+01:00]")

@@ -54,6 +54,16 @@ public enum CatalogDigest {
         }
     }
 
+    /// Whether `text` has a digest's form: `sha256:` and 64 lowercase hex digits.
+    public static func isDigestForm(_ text: String) -> Bool {
+        let hex = text.utf8.dropFirst(7)
+        return text.hasPrefix("sha256:") && hex.count == 64
+            && hex.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
+    }
+
     /// The lowercase hex SHA-256 of an envelope's payload bytes.
     public static func payloadHash(_ payload: Data) -> String {
         Hex.encode(SHA256.hash(data: payload))

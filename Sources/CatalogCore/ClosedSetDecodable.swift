@@ -8,8 +8,10 @@ extension ClosedSetDecodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
-        let trimmed = raw.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let value = Self(rawValue: trimmed) else {
+        // A payload from the wire holds the value exactly as writers write it; files people made
+        // may differ in case and blanks.
+        let onWire = decoder.userInfo[UnknownFields.allowKey] as? Bool == true
+        guard let value = Self(rawValue: onWire ? raw : raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
                 debugDescription: "'\(raw)' is not one of \(Self.allowedValues)"

@@ -33,9 +33,12 @@ public struct EntryPayload: Codable, Sendable, Hashable {
             throw CatalogError(.invalidEnvelope, "origin '\(origin)' is not a slug")
         }
         guard Slug.isValid(id) else { throw CatalogError(.invalidEnvelope, "entry id '\(id)' is not a slug") }
-        guard seq > 0 else { throw CatalogError(.invalidEnvelope, "seq must be positive") }
-        guard Timestamp.parse(updated) != nil else {
-            throw CatalogError(.invalidEnvelope, "updated '\(updated)' is not an RFC 3339 time")
+        guard (1...Timestamp.maxWireInteger).contains(seq) else {
+            throw CatalogError(.invalidEnvelope, "seq must be 1 to 2^53 - 1")
+        }
+        guard Timestamp.isWireForm(updated) else {
+            throw CatalogError(
+                .invalidEnvelope, "updated '\(updated)' is not an RFC 3339 UTC time (YYYY-MM-DDTHH:MM:SSZ)")
         }
         if deleted {
             guard entry == nil else { throw CatalogError(.invalidEnvelope, "a tombstone carries no entry") }

@@ -183,6 +183,17 @@ public enum EntryValidator {
 
     private static func checkURL(_ text: String?, field: String, _ fail: (String, String) -> Void) {
         guard let text else { return }
+        // A blank, a line break or a bidi control in a link would break the pages, feeds and
+        // calendars built from it, or make it read as another address.
+        let unprintable = text.unicodeScalars.contains {
+            $0.properties.isWhitespace
+                || [.control, .format, .lineSeparator, .paragraphSeparator].contains(
+                    $0.properties.generalCategory)
+        }
+        guard !unprintable else {
+            fail(field, "must be an https URL without blanks or control characters")
+            return
+        }
         guard let components = URLComponents(string: text), components.scheme?.lowercased() == "https",
             let host = components.host, !host.isEmpty
         else {
@@ -199,7 +210,8 @@ public enum EntryValidator {
             fail("contact.email", "'\(email)' is not an e-mail address")
         }
         if let phone = contact.phone,
-            !phone.allSatisfy({ $0.isNumber || " +-/()".contains($0) }) || phone.filter(\.isNumber).count < 5
+            !phone.allSatisfy({ $0.isASCII && ($0.isNumber || " +-/()".contains($0)) })
+                || phone.filter(\.isNumber).count < 5
         {
             fail("contact.phone", "'\(phone)' is not a phone number")
         }

@@ -42,19 +42,22 @@ public struct Envelope: Sendable, Hashable {
         guard !multiline else {
             throw CatalogError(.invalidEnvelope, "envelope JSON must be a single line")
         }
+        try StrictJSON.check(bytes, what: "envelope")
         let wire: Wire
         do {
             wire = try JSONDecoder().decode(Wire.self, from: bytes)
         } catch {
             throw CatalogError(.invalidEnvelope, "envelope is not DSSE JSON: \(DecodingErrorText.describe(error))")
         }
-        guard let payload = Data(base64Encoded: wire.payload) else {
-            throw CatalogError(.invalidEnvelope, "envelope payload is not standard base64")
+        // Padded standard base64 in its one canonical form (RFC 4648 section 3.5: pad bits zero),
+        // so that one payload has one spelling.
+        guard let payload = Data(base64Encoded: wire.payload), payload.base64EncodedString() == wire.payload else {
+            throw CatalogError(.invalidEnvelope, "envelope payload is not canonical standard base64")
         }
         var signatures: [Signature] = []
         for signature in wire.signatures {
-            guard let sig = Data(base64Encoded: signature.sig) else {
-                throw CatalogError(.invalidEnvelope, "signature of \(signature.keyid) is not standard base64")
+            guard let sig = Data(base64Encoded: signature.sig), sig.base64EncodedString() == signature.sig else {
+                throw CatalogError(.invalidEnvelope, "signature of \(signature.keyid) is not canonical standard base64")
             }
             signatures.append(Signature(keyid: signature.keyid, sig: sig))
         }
@@ -90,6 +93,7 @@ public struct Envelope: Sendable, Hashable {
         guard payloadType == expected else {
             throw CatalogError(.invalidEnvelope, "payload type '\(payloadType)' is not \(expected)")
         }
+        try StrictJSON.check(payload, what: "\(what) payload")
         do {
             return try CatalogJSON.wireDecoder().decode(T.self, from: payload)
         } catch {

@@ -38,6 +38,14 @@ public struct NodePublicKey: Sendable, Hashable {
         try self.init(raw: raw)
     }
 
+    /// From the one form payloads use: `ed25519:` and the canonical standard base64 of the 32 raw bytes.
+    public init(wire text: String) throws {
+        guard text.hasPrefix("ed25519:"), let raw = Data(base64Encoded: String(text.dropFirst(8))),
+            "ed25519:" + raw.base64EncodedString() == text
+        else { throw CatalogError(.invalidKey, "a key in a payload is written ed25519:BASE64 (32 bytes)") }
+        try self.init(raw: raw)
+    }
+
     public var rawRepresentation: Data { key.rawRepresentation }
 
     /// `ed25519:BASE64`, the form peer files and `/v1/node` use.
@@ -46,19 +54,23 @@ public struct NodePublicKey: Sendable, Hashable {
     /// SubjectPublicKeyInfo PEM, which OpenSSL and other tools read.
     public var pem: String { key.pemRepresentation }
 
-    /// SHA-256 of the raw key, in hex: what people compare when they pin a key.
+    /// The key's fingerprint: the 64 lowercase hex digits of SHA-256 over the 32 raw key bytes. The
+    /// one form `/v1/node`, `key --json`, peer files and refusals use.
     public var fingerprint: String { Hex.encode(SHA256.hash(data: rawRepresentation)) }
 
-    /// The fingerprint in groups of four, short enough to read aloud on the phone.
+    /// The short fingerprint: the fingerprint's first 16 hex digits, which every key id carries.
+    /// Any prefix of the fingerprint at least this long names the key (`peers add --expect-key`).
+    public var shortFingerprint: String { String(fingerprint.prefix(16)) }
+
+    /// The short fingerprint in groups of four (`e19b eb6b d71a 86fc`), to read aloud on the phone.
     public var displayFingerprint: String {
-        let hex = Array(fingerprint.prefix(32))
-        return stride(from: 0, to: hex.count, by: 4).map { String(hex[$0..<min($0 + 4, hex.count)]) }
-            .joined(separator: " ")
+        let hex = Array(shortFingerprint)
+        return stride(from: 0, to: hex.count, by: 4).map { String(hex[$0..<$0 + 4]) }.joined(separator: " ")
     }
 
-    /// The id a signature by this key carries: `origin#` and the first 16 hex digits of the fingerprint.
+    /// The id a signature by this key carries: `origin#` and the short fingerprint.
     public func keyID(origin: String) -> String {
-        "\(origin)#\(fingerprint.prefix(16))"
+        "\(origin)#\(shortFingerprint)"
     }
 
     public func isValidSignature(_ signature: Data, for message: Data) -> Bool {

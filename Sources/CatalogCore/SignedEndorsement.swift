@@ -10,10 +10,10 @@ public struct SignedEndorsement: Sendable, Hashable {
         let payload = try envelope.decodePayload(
             EndorsementPayload.self, expecting: PayloadType.endorsement, what: "endorsement")
         guard Slug.isValidOrigin(payload.endorser), Slug.isValidOrigin(payload.subject),
-            payload.endorser != payload.subject, Timestamp.parse(payload.issued) != nil,
-            Timestamp.parse(payload.expires) != nil, ["cluster", "agency", "national"].contains(payload.level)
+            payload.endorser != payload.subject, Timestamp.isWireForm(payload.issued),
+            Timestamp.isWireForm(payload.expires), ["cluster", "agency", "national"].contains(payload.level)
         else { throw CatalogError(.invalidEnvelope, "endorsement of '\(payload.subject)' has an invalid field") }
-        self.subjectKey = try NodePublicKey(text: payload.key)
+        self.subjectKey = try NodePublicKey(wire: payload.key)
         self.envelope = envelope
         self.endorsement = payload
     }
@@ -43,12 +43,15 @@ public struct SignedEndorsement: Sendable, Hashable {
 
     /// Whether this statement supersedes `other` about the same endorser, subject and key: a
     /// revocation supersedes any endorsement and is final (only a later revocation, e.g. the same
-    /// one signed anew after a key rotation, replaces it); otherwise the later `issued` wins.
+    /// one signed anew after a key rotation, replaces it); otherwise the later `issued` wins, and on
+    /// equal `issued` the envelope whose bytes come first, so that every node keeps the same one
+    /// whatever order they arrived in (the trust evaluation decides alike).
     public func supersedes(_ other: SignedEndorsement) -> Bool {
         if other.endorsement.revoked && !endorsement.revoked { return false }
         if endorsement.revoked && !other.endorsement.revoked { return true }
         guard let mine = Timestamp.parse(endorsement.issued), let theirs = Timestamp.parse(other.endorsement.issued)
         else { return false }
-        return mine > theirs
+        if mine != theirs { return mine > theirs }
+        return envelope.bytes.lexicographicallyPrecedes(other.envelope.bytes)
     }
 }

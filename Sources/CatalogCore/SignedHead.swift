@@ -7,8 +7,9 @@ public struct SignedHead: Sendable, Hashable {
 
     public init(envelope: Envelope) throws {
         head = try envelope.decodePayload(HeadPayload.self, expecting: PayloadType.head, what: "head")
-        guard Slug.isValidOrigin(head.origin), head.seq >= 0, head.live >= 0,
-            Timestamp.parse(head.issued) != nil, Timestamp.parse(head.expires) != nil
+        guard Slug.isValidOrigin(head.origin), (0...Timestamp.maxWireInteger).contains(head.seq),
+            (0...Timestamp.maxWireInteger).contains(Int64(head.live)), Timestamp.isWireForm(head.issued),
+            Timestamp.isWireForm(head.expires), CatalogDigest.isDigestForm(head.digest)
         else { throw CatalogError(.invalidEnvelope, "head of '\(head.origin)' has an invalid field") }
         self.envelope = envelope
     }

@@ -10,11 +10,13 @@ public struct SignedKeyRotation: Sendable, Hashable {
     public init(envelope: Envelope) throws {
         let payload = try envelope.decodePayload(
             KeyRotationPayload.self, expecting: PayloadType.keyRotation, what: "key rotation")
-        guard Slug.isValidOrigin(payload.origin), payload.fromSeq > 0, Timestamp.parse(payload.issued) != nil else {
+        guard Slug.isValidOrigin(payload.origin), (1...Timestamp.maxWireInteger).contains(payload.fromSeq),
+            Timestamp.isWireForm(payload.issued)
+        else {
             throw CatalogError(.invalidEnvelope, "key rotation of '\(payload.origin)' has an invalid field")
         }
-        oldKey = try NodePublicKey(text: payload.oldKey)
-        newKey = try NodePublicKey(text: payload.newKey)
+        oldKey = try NodePublicKey(wire: payload.oldKey)
+        newKey = try NodePublicKey(wire: payload.newKey)
         guard oldKey != newKey else { throw CatalogError(.invalidEnvelope, "a key rotation needs two different keys") }
         self.envelope = envelope
         self.rotation = payload

@@ -18,6 +18,14 @@ public enum Timestamp {
             "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))Z"
     }
 
+    /// The largest integer a payload may hold (2^53 − 1): every JSON reader holds it exactly.
+    public static let maxWireInteger: Int64 = 9_007_199_254_740_991
+
+    /// Whether `text` is an instant in the one form payloads use: `YYYY-MM-DDTHH:MM:SSZ`.
+    public static func isWireForm(_ text: String) -> Bool {
+        parse(text).map(format) == text
+    }
+
     public static func parse(_ text: String) -> Date? {
         guard let fields = CivilCalendar.parseDateTime(text), fields.offsetSeconds != nil else { return nil }
         return CivilCalendar.instant(of: fields)

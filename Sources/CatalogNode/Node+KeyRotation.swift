@@ -87,7 +87,7 @@ extension Node {
 
     /// Puts the pending new key in place of the retired one, keeping the retired one aside.
     static func finishKeySwap(_ directory: DataDirectory, retiring old: NodePublicKey, for new: NodeSigningKey) throws {
-        let retired = directory.keysDirectory.appendingPathComponent("retired-\(old.fingerprint.prefix(16)).key")
+        let retired = directory.keysDirectory.appendingPathComponent("retired-\(old.shortFingerprint).key")
         guard rename(directory.signingKey.path, retired.path) == 0,
             rename(directory.pendingSigningKey.path, directory.signingKey.path) == 0
         else {

@@ -31,7 +31,15 @@ public struct APIError: Error, HTTPResponseError, Sendable {
             default: return APIError(.internalServerError, code: "internal", "the node could not answer")
             }
         case let error as HTTPError:
-            return APIError(error.status, code: "http-\(error.status.code)", error.body ?? error.status.reasonPhrase)
+            // The framework's own errors (an unknown route, an unreadable request) get the codes
+            // docs/openapi.yaml lists, never one per status.
+            let message = error.body ?? error.status.reasonPhrase
+            switch error.status.code {
+            case 404: return .notFound(message)
+            case 405: return APIError(.methodNotAllowed, code: "method-not-allowed", message)
+            case 400..<500: return APIError(error.status, code: "bad-request", message)
+            default: return APIError(.internalServerError, code: "internal", "the node could not answer")
+            }
         default:
             return APIError(.internalServerError, code: "internal", "the node could not answer")
         }

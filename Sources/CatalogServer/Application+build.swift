@@ -23,8 +23,10 @@ public func buildRouter(
     router.add(middleware: CORSMiddleware(node: node))
     router.add(middleware: WebNotFoundMiddleware(node: node))
     router.add(middleware: APIErrorMiddleware())
+    router.add(middleware: RepeatedParameterMiddleware())
     NodeController(node: node).addRoutes(to: router)
     FeedController(node: node).addRoutes(to: router)
+    ContractController().addRoutes(to: router)
     // Searches and overviews are the expensive routes: bounded, so the sync routes stay responsive.
     let expensive = router.group()
         .add(

@@ -1,3 +1,4 @@
+import CatalogCore
 import CatalogNode
 import CatalogTrust
 import CatalogWire
@@ -15,7 +16,7 @@ struct FeedController<Context: RequestContext>: Sendable {
         router.get("/v1/heads") { _, _ in try await heads() }
         router.get("/v1/endorsements") { _, _ in try await endorsements() }
         router.get("/v1/entries/:origin/:id") { _, context in
-            try await entry(origin: context.parameters.require("origin"), id: context.parameters.require("id"))
+            try await entry(origin: context.parameters.decoded("origin"), id: context.parameters.decoded("id"))
         }
     }
 
@@ -35,16 +36,19 @@ struct FeedController<Context: RequestContext>: Sendable {
                 }
                 return value
             } ?? Self.defaultLimit
-        let page = try await node.store.feed(since: since, limit: limit)
-        let digest = try await NodeTrust.snapshot(node).statementsDigest
+        let snapshot = try await NodeTrust.snapshot(node)
+        let page = try await node.store.feed(since: since, limit: limit, origins: snapshot.trust.origins)
         return try Responses.feed(
             FeedHeader(
-                count: page.items.count, next: page.next, more: page.more, endorsements: digest, last: page.last),
+                count: page.items.count, next: page.next, more: page.more, endorsements: snapshot.statementsDigest,
+                last: page.last),
             envelopes: page.items.map(\.envelope))
     }
 
+    /// The newest head of every origin the node trusts.
     func heads() async throws -> Response {
-        let heads = try await node.store.heads()
+        let trust = try await NodeTrust.current(node)
+        let heads = try await node.store.heads().filter { trust.isTrusted($0.origin) }
         return try Responses.feed(FeedHeader(count: heads.count), envelopes: heads.map(\.envelope))
     }
 
@@ -56,8 +60,10 @@ struct FeedController<Context: RequestContext>: Sendable {
     }
 
     func entry(origin: String, id: String) async throws -> Response {
-        guard let stored = try await node.store.entry(origin: origin, id: id), stored.visibility == .federated else {
-            throw APIError.notFound("no entry \(origin)/\(id)")
+        guard let stored = try await node.store.entry(origin: origin, id: id), stored.visibility == .federated,
+            try await NodeTrust.current(node).isTrusted(origin)
+        else {
+            throw APIError.notFound("no entry \(SafeText.excerpt("\(origin)/\(id)", limit: 200))")
         }
         return Responses.bytes(stored.envelope, contentType: "application/json")
     }

@@ -25,9 +25,9 @@ struct OverviewController<Context: RequestContext>: Sendable {
     }
 
     private func includePast(_ request: Request) throws -> Bool {
-        switch request.uri.queryParameters.get("includePast") {
-        case nil, "false": return false
-        case "true": return true
+        switch request.uri.queryParameters.get("includePast")?.lowercased() {
+        case nil, "false", "0": return false
+        case "true", "1", "": return true
         default: throw APIError.badRequest("includePast must be true or false")
         }
     }

@@ -19,22 +19,22 @@ struct WebController<Context: RequestContext>: Sendable {
         }
         router.get("/entries/:origin/:id") { request, context in
             let language = Self.language(request)
-            let origin = try context.parameters.require("origin")
-            let id = try context.parameters.require("id")
+            let origin = try context.parameters.decoded("origin")
+            let id = try context.parameters.decoded("id")
             return try await answer(request) {
                 try await WebCatalog.entryPage(node: node, origin: origin, id: id, language: language)
             }
         }
         router.get("/origins/:origin") { request, context in
             let web = webRequest(request)
-            let origin = try context.parameters.require("origin")
+            let origin = try context.parameters.decoded("origin")
             return try await answer(request) {
                 try await WebCatalog.originPage(node: node, origin: origin, request: web)
             }
         }
         router.get("/origins/:origin/catalog.csv") { request, context in
             let web = webRequest(request)
-            let origin = try context.parameters.require("origin")
+            let origin = try context.parameters.decoded("origin")
             return try await answer(request) {
                 try await WebCatalog.originCSV(node: node, origin: origin, request: web)
             }
@@ -60,8 +60,8 @@ struct WebController<Context: RequestContext>: Sendable {
             return try await answer(request) { try await WebCatalog.searchFeed(node: node, request: web) }
         }
         router.get("/entries/:origin/:id/calendar.ics") { request, context in
-            let origin = try context.parameters.require("origin")
-            let id = try context.parameters.require("id")
+            let origin = try context.parameters.decoded("origin")
+            let id = try context.parameters.decoded("id")
             guard let calendar = try await WebCatalog.entryCalendar(node: node, origin: origin, id: id) else {
                 return Self.response(WebPage.notFound(node: node, language: Self.language(request)))
             }

@@ -21,20 +21,28 @@ public struct FeedPage: Sendable {
 }
 
 extension CatalogStore {
-    /// Up to `limit` items after `cursor`, and at most `maxBytes` of envelopes (but at least one item).
-    public func feed(since cursor: Int64, limit: Int, maxBytes: Int = 8 * 1024 * 1024) async throws -> FeedPage {
-        try await read { db in
+    /// Up to `limit` items after `cursor`, and at most `maxBytes` of envelopes (but at least one item),
+    /// of the `origins` given, if given (those the node trusts: it serves nothing a puller could not
+    /// act on). Positions of items left out are skipped.
+    public func feed(
+        since cursor: Int64, limit: Int, origins: [String]? = nil, maxBytes: Int = 8 * 1024 * 1024
+    ) async throws -> FeedPage {
+        let origins = try origins.map { try String(decoding: JSONEncoder().encode($0), as: UTF8.self) }
+        return try await read { db in
             // Decide the page's end from the sizes alone, then read just those envelopes.
             let sizes = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT receipt, size FROM (
-                        SELECT receipt, length(envelope) AS size FROM entry WHERE receipt > ?1 AND visibility = 'federated'
+                        SELECT receipt, length(envelope) AS size FROM entry
+                        WHERE receipt > ?1 AND visibility = 'federated'
+                          AND (?3 IS NULL OR origin IN (SELECT value FROM json_each(?3)))
                         UNION ALL
-                        SELECT receipt, length(envelope) AS size FROM head WHERE receipt > ?1
+                        SELECT receipt, length(envelope) AS size FROM head
+                        WHERE receipt > ?1 AND (?3 IS NULL OR origin IN (SELECT value FROM json_each(?3)))
                     ) ORDER BY receipt LIMIT ?2
                     """,
-                arguments: [cursor, limit + 1])
+                arguments: [cursor, limit + 1, origins])
             var end = cursor
             var bytes = 0
             var count = 0
@@ -49,12 +57,15 @@ extension CatalogStore {
                 db,
                 sql: """
                     SELECT receipt, envelope FROM (
-                        SELECT receipt, envelope FROM entry WHERE receipt > ?1 AND receipt <= ?2 AND visibility = 'federated'
+                        SELECT receipt, envelope FROM entry
+                        WHERE receipt > ?1 AND receipt <= ?2 AND visibility = 'federated'
+                          AND (?3 IS NULL OR origin IN (SELECT value FROM json_each(?3)))
                         UNION ALL
-                        SELECT receipt, envelope FROM head WHERE receipt > ?1 AND receipt <= ?2
+                        SELECT receipt, envelope FROM head
+                        WHERE receipt > ?1 AND receipt <= ?2 AND (?3 IS NULL OR origin IN (SELECT value FROM json_each(?3)))
                     ) ORDER BY receipt
                     """,
-                arguments: [cursor, end]
+                arguments: [cursor, end, origins]
             ).map { FeedPage.Item(receipt: $0["receipt"], envelope: $0["envelope"]) }
             return FeedPage(items: items, next: end, more: sizes.count > count, last: try Self.lastReceipt(db))
         }

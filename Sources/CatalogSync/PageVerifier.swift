@@ -52,6 +52,13 @@ enum PageVerifier {
                         peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq, reason: .malformed,
                         detail: "entry breaks the schema: \(issue)"))
             }
+            // Visibility `local` means the entry never leaves its node: one that did is not relayed.
+            if signed.entry?.visibility == .local {
+                return .failure(
+                    Refusal(
+                        peer: peer, origin: signed.origin, entryID: signed.id, seq: signed.seq, reason: .malformed,
+                        detail: "entry has visibility local, which never leaves its node"))
+            }
             if let refusal = check(
                 origin: signed.origin, seq: signed.seq, trust: trust, verify: { try signed.verify(with: $0) })
             {

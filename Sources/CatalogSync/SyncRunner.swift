@@ -168,7 +168,10 @@ public struct SyncRunner: Sendable {
                     }
                 }
             }
-            let verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
+            var verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
+            // After this node rotated its key, peers still relay its old-key versions until they
+            // pull the re-signed ones: its own envelopes are ignored, not held against them.
+            verified.refusals.removeAll { $0.origin == node.origin && $0.reason == .retiredKey }
             relayHeads.note(verified.items)
             if cursor == 0 { pass.fromZero = true }
             let next = page.header.next ?? cursor

@@ -70,8 +70,8 @@ public struct WebRequest: Sendable {
     /// and a table's form. The server passes no others on, so a page is a function of these (and
     /// the page cache keys by them alone: junk parameters cannot make it render anew).
     public static let parameterNames: Set<String> = [
-        "q", "type", "kind", "topic", "region", "origin", "mode", "language", "audience", "free", "from", "to",
-        "includePast", "limit", "offset", "facets", "order", "page", "lang", "form",
+        "q", "type", "kind", "topic", "region", "origin", "mode", "language", "audience", "free", "maxPrice", "city",
+        "from", "to", "includePast", "limit", "offset", "facets", "order", "page", "lang", "form",
     ]
 
     public init(parameters: [String: String], language: WebLanguage, base: String) {

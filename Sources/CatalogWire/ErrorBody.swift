@@ -1,5 +1,5 @@
 /// The body of every error answer: `{"error": {"code": "...", "message": "..."}}`. The code is
-/// stable (`bad-request`, `not-found`, `method-not-allowed`, `internal`, `http-STATUS`); the message
+/// stable (`bad-request`, `not-found`, `method-not-allowed`, `busy`, `timeout`, `internal`); the message
 /// is one line meant for a person.
 public struct ErrorBody: Codable, Sendable, Equatable {
     public struct Detail: Codable, Sendable, Equatable {

@@ -56,10 +56,10 @@ struct EndorseCommand: AsyncParsableCommand {
         if options.json {
             try Console.json(signed.endorsement)
         } else if revoke {
-            Console.line("Revoked the endorsement of \(subject) (key \(publicKey.fingerprint.prefix(16))…)")
+            Console.line("Revoked the endorsement of \(subject) (key \(publicKey.shortFingerprint)…)")
         } else {
             Console.line(
-                "Endorsed \(subject) (\(signed.endorsement.level), \(signed.endorsement.region)), key \(publicKey.fingerprint.prefix(16))…, until \(signed.endorsement.expires)"
+                "Endorsed \(subject) (\(signed.endorsement.level), \(signed.endorsement.region)), key \(publicKey.shortFingerprint)…, until \(signed.endorsement.expires)"
             )
         }
     }

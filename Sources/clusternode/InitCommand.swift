@@ -47,7 +47,9 @@ struct InitCommand: AsyncParsableCommand {
             Console.line(
                 "Created node '\(config.name)' (\(config.level.rawValue), \(config.region)) in \(directory.path)")
             Console.line("  signing key  \(node.keyID)")
-            Console.line("  fingerprint  \(node.publicKey.displayFingerprint)")
+            Console.line("  fingerprint  \(node.publicKey.fingerprint)")
+            Console.line(
+                "  short        \(node.publicKey.displayFingerprint)  (tell your peers; they pass it to --expect-key)")
             Console.line("  TLS cert     \(directory.tlsCertificate.path)  (peers pass this to --ca)")
         }
     }

@@ -33,7 +33,8 @@ struct KeyShowCommand: AsyncParsableCommand {
             Console.line("origin       \(node.origin)")
             Console.line("key id       \(node.keyID)")
             Console.line("public key   \(key.text)")
-            Console.line("fingerprint  \(key.displayFingerprint)")
+            Console.line("fingerprint  \(key.fingerprint)")
+            Console.line("short        \(key.displayFingerprint)  (the fingerprint's start, as in the key id)")
         }
     }
 }

@@ -30,7 +30,8 @@ struct KeyRotateCommand: AsyncParsableCommand {
                     + "the catalog is re-signed under the new key")
             Console.line("  old key      \(old.text)")
             Console.line("  new key      \(rotated.publicKey.text)")
-            Console.line("  fingerprint  \(rotated.publicKey.displayFingerprint)")
+            Console.line("  fingerprint  \(rotated.publicKey.fingerprint)")
+            Console.line("  short        \(rotated.publicKey.displayFingerprint)")
         }
     }
 }

@@ -58,13 +58,14 @@ struct PeersAddCommand: AsyncParsableCommand {
         if !options.json {
             Console.line("Peer \(info.name): \(info.displayName) (\(info.level), \(info.region)) at \(url)")
             Console.line("  key          \(key.text)")
-            Console.line("  fingerprint  \(key.displayFingerprint)")
+            Console.line("  fingerprint  \(key.fingerprint)")
+            Console.line("  short        \(key.displayFingerprint)")
         }
         if let expectKey {
             guard try Self.matches(key, expected: expectKey) else {
                 throw CatalogError(
                     .conflict,
-                    "peer \(info.name) presents key \(key.fingerprint.prefix(16))…, not the expected one; not pinned"
+                    "peer \(info.name) presents key \(key.shortFingerprint)…, not the expected one; not pinned"
                 )
             }
         }

@@ -157,7 +157,9 @@ struct ReceivedApplyTests {
             .head(
                 try SignedHead.sign(
                     HeadPayload(
-                        origin: "microtech", seq: seq, live: live, digest: "sha256:\(live)", issued: issued,
+                        origin: "microtech", seq: seq, live: live,
+                        digest: "sha256:" + String(repeating: "\(live)", count: 64),
+                        issued: issued,
                         expires: "2027-01-01T00:00:00Z"),
                     with: origin))
         }

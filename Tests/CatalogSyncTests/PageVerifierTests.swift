@@ -67,6 +67,27 @@ struct PageVerifierTests {
         #expect(result.refusals.first?.detail.contains("url") == true)
     }
 
+    @Test("an entry of visibility local, signed by its origin, is refused: it never leaves its node")
+    func localRefused() async throws {
+        var entry = Fixtures.training()
+        entry.visibility = .local
+        let result = await PageVerifier.verify([try envelope(entry)], trust: trust, peer: "bw")
+        #expect(result.items.isEmpty)
+        #expect(result.refusals.first?.reason == .malformed)
+        #expect(result.refusals.first?.detail.contains("visibility local") == true)
+    }
+
+    @Test("duplicate keys and non-canonical base64 are malformed, however well signed")
+    func strictForm() async throws {
+        let payload = Data(
+            #"{"deleted":true,"id":"a","id":"b","origin":"medicalmountains","seq":1,"updated":"2026-11-29T09:00:00Z"}"#
+                .utf8)
+        let duplicate = try Envelope.sign(payload: payload, payloadType: PayloadType.entry, with: cluster).bytes
+        let result = await PageVerifier.verify([duplicate], trust: trust, peer: "bw")
+        #expect(result.refusals.first?.reason == .malformed)
+        #expect(result.refusals.first?.detail.contains("a key appears twice") == true)
+    }
+
     @Test("a refusal keeps a short escaped excerpt of what the peer sent, never the bytes whole")
     func refusalDetailIsBounded() async throws {
         let hostileType = String(repeating: "A", count: 250_000) + "\u{1B}[2J"

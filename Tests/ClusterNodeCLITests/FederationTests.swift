@@ -171,6 +171,10 @@ struct KeyRotationTests {
         // Every entry was re-signed under the new key at seqs from 7 on, the head too.
         #expect(try fed.sql("mm", "SELECT min(seq) FROM entry") == "7")
         let newKey = try #require(try fed.cli.json(["key", "--dir", "mm"]) as? [String: String])["publicKey"]
+        // The agency still relays mm's old-key versions: mm ignores its own envelopes, blaming nobody.
+        try fed.pin("mm", "bw")
+        let behind = try fed.sync("mm")
+        #expect(behind.peers.first?.refused == [], "\(behind.peers.first?.refused ?? [])")
         try fed.cli.succeed([
             "entries", "add", "--dir", "mm", "--type", "offering", "--kind", "event", "--title",
             "Nach dem Schlüsselwechsel",

@@ -175,6 +175,8 @@ struct DemoSteps {
         Console.line("\n7. A tampering attempt")
         let forged = try Self.altered(original.envelope)
         let forgedEntry = try SignedEntry(bytes: forged)
+        // A node serves only origins it trusts: the relay pins the cluster, as one it pulls from would.
+        try await pin(victim, at: mallory)
         _ = try await mallory.store.applyReceived([.entry(forgedEntry)], refusals: [], peer: "demo", cursor: 0)
         Console.line(
             "   \(mallory.origin), a relay the national node pins, serves \(victim)/\(original.id) with its title changed to "
