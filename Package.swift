@@ -336,6 +336,7 @@ let package = Package(
             name: "CatalogSyncTests",
             dependencies: [
                 "CatalogCore",
+                "CatalogNode",
                 "CatalogStore",
                 "CatalogSync",
                 "CatalogTestSupport",

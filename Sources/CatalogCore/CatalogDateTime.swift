@@ -25,7 +25,7 @@ public struct CatalogDateTime: Codable, Sendable, Hashable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
-        let onWire = decoder.userInfo[UnknownFields.allowKey] as? Bool == true
+        let onWire = decoder.userInfo[UnknownFields.strictFormKey] as? Bool == true
         guard let value = CatalogDateTime(raw), !onWire || value.text == raw else {
             throw DecodingError.dataCorruptedError(
                 in: container,

@@ -8,9 +8,9 @@ extension ClosedSetDecodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
-        // A payload from the wire holds the value exactly as writers write it; files people made
-        // may differ in case and blanks.
-        let onWire = decoder.userInfo[UnknownFields.allowKey] as? Bool == true
+        // A received payload holds the value exactly as writers write it; files people made (and
+        // what older versions stored) may differ in case and blanks.
+        let onWire = decoder.userInfo[UnknownFields.strictFormKey] as? Bool == true
         guard let value = Self(rawValue: onWire ? raw : raw.trimmingCharacters(in: .whitespaces).lowercased()) else {
             throw DecodingError.dataCorruptedError(
                 in: container,

@@ -88,14 +88,19 @@ public struct Envelope: Sendable, Hashable {
     }
 
     /// Decodes the payload as `T` after checking its type; unknown fields are tolerated (see
-    /// `CatalogJSON.wireDecoder`). Errors name `what` the payload should have been.
-    public func decodePayload<T: Decodable>(_ type: T.Type, expecting expected: String, what: String) throws -> T {
+    /// `CatalogJSON.wireDecoder`). Errors name `what` the payload should have been. With
+    /// `strictForm` (an envelope received from a peer), values must have their one wire spelling.
+    public func decodePayload<T: Decodable>(
+        _ type: T.Type, expecting expected: String, what: String, strictForm: Bool = false
+    ) throws -> T {
         guard payloadType == expected else {
             throw CatalogError(.invalidEnvelope, "payload type '\(payloadType)' is not \(expected)")
         }
         try StrictJSON.check(payload, what: "\(what) payload")
         do {
-            return try CatalogJSON.wireDecoder().decode(T.self, from: payload)
+            let decoder = CatalogJSON.wireDecoder()
+            decoder.userInfo[UnknownFields.strictFormKey] = strictForm
+            return try decoder.decode(T.self, from: payload)
         } catch {
             throw CatalogError(.invalidEnvelope, "\(what) payload: \(DecodingErrorText.describe(error))")
         }

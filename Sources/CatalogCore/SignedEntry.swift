@@ -9,8 +9,10 @@ public struct SignedEntry: Sendable, Hashable {
     public let payloadHash: String
 
     /// Reads an entry envelope. This checks form, not origin: call `verify(with:)` before trusting it.
-    public init(envelope: Envelope) throws {
-        let payload = try envelope.decodePayload(EntryPayload.self, expecting: PayloadType.entry, what: "entry")
+    /// `strictForm` for one received from a peer (see `Envelope.decodePayload`).
+    public init(envelope: Envelope, strictForm: Bool = false) throws {
+        let payload = try envelope.decodePayload(
+            EntryPayload.self, expecting: PayloadType.entry, what: "entry", strictForm: strictForm)
         try payload.checkConsistency()
         self.envelope = envelope
         self.payload = payload

@@ -2,14 +2,20 @@ import Foundation
 
 /// The JSON form rules of the protocol (docs/PROTOCOL.md, "Form"), checked before any decoder sees
 /// the bytes: RFC 8259 exactly (no trailing commas, comments, `NaN`, leading zeros or bare control
-/// characters; nothing after the value), valid UTF-8 without lone surrogate escapes, no object
-/// with the same key twice, and nesting at most `maxDepth` deep.
+/// characters; nothing after the value), valid UTF-8 without lone surrogate escapes, object keys
+/// of ASCII only and none twice in one object, the protocol's integers (`seq`, `live`, `fromSeq`)
+/// without fraction or exponent, and nesting at most `maxDepth` deep.
 ///
 /// Why a check of its own: Foundation's decoder accepts a trailing comma and keeps the *first* of
 /// two equal keys, where Python and JavaScript keep the last, so one signed payload could mean two
-/// things to two implementations. A payload that any reader could read differently is refused.
+/// things to two implementations. Keys are ASCII because Swift compares strings by canonical
+/// equivalence (the Kelvin sign U+212A equals `K`) where other languages compare code points; and
+/// Foundation reads `5.0` as the integer 5, which exact readers refuse. A payload that any reader
+/// could read differently is refused.
 public enum StrictJSON {
     public static let maxDepth = 32
+    /// Keys whose number values must be written as plain integers.
+    static let integerKeys: Set<[UInt8]> = [Array("seq".utf8), Array("live".utf8), Array("fromSeq".utf8)]
 
     /// Throws `invalidEnvelope` naming the first rule `bytes` breaks and its byte offset.
     public static func check(_ bytes: Data, what: String) throws {
@@ -92,20 +98,44 @@ public enum StrictJSON {
                 depth -= 1
                 return
             }
-            // Most objects have a handful of keys: a small array beats a set.
-            var keys: [[UInt8]] = []
+            // Most objects have a handful of keys: a small array beats a set, until it does not (an
+            // object of 30,000 keys must not cost 30,000² comparisons).
+            var few: [[UInt8]] = []
+            var many: Set<[UInt8]> = []
             while true {
                 skipSpace()
                 guard current == UInt8(ascii: "\"") else { throw Failure("an object key is missing", at: index) }
                 let keyStart = index
                 let key = try string(keepingText: true)
-                guard !keys.contains(key) else { throw Failure("a key appears twice in one object", at: keyStart) }
-                keys.append(key)
+                guard key.allSatisfy({ $0 < 0x80 }) else {
+                    throw Failure("an object key holds a character beyond ASCII", at: keyStart)
+                }
+                let repeated: Bool
+                if many.isEmpty && few.count < 16 {
+                    repeated = few.contains(key)
+                    few.append(key)
+                } else {
+                    if many.isEmpty { many = Set(few) }
+                    repeated = !many.insert(key).inserted
+                }
+                guard !repeated else { throw Failure("a key appears twice in one object", at: keyStart) }
                 skipSpace()
                 guard current == UInt8(ascii: ":") else { throw Failure("':' is missing after a key", at: index) }
                 index += 1
                 skipSpace()
-                try value()
+                if StrictJSON.integerKeys.contains(key), let byte = current,
+                    byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                {
+                    let start = index
+                    try number()
+                    guard
+                        !bytes[start..<index].contains(where: {
+                            $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e")
+                        })
+                    else { throw Failure("an integer is written with a fraction or exponent", at: start) }
+                } else {
+                    try value()
+                }
                 skipSpace()
                 switch current {
                 case UInt8(ascii: ","): index += 1

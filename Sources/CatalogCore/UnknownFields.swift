@@ -11,6 +11,11 @@ enum UnknownFields {
     /// Set to `true` in a decoder's `userInfo` to skip the check (wire payloads, see `CatalogJSON`).
     static let allowKey = CodingUserInfoKey(rawValue: "clusterexchange.allowUnknownFields")!
 
+    /// Set to `true` to hold values to the one spelling payloads use (a received envelope): exact
+    /// vocabulary values, `T` between date and time. Left out when the node reads what it stored,
+    /// which older versions may have written more loosely.
+    static let strictFormKey = CodingUserInfoKey(rawValue: "clusterexchange.strictForm")!
+
     static func reject(in decoder: any Decoder, known: [String]) throws {
         if decoder.userInfo[allowKey] as? Bool == true { return }
         let container = try decoder.container(keyedBy: AnyKey.self)

@@ -37,6 +37,7 @@ struct FeedController<Context: RequestContext>: Sendable {
                 return value
             } ?? Self.defaultLimit
         let snapshot = try await NodeTrust.snapshot(node)
+        try await node.store.serve(origins: snapshot.trust.origins)
         let page = try await node.store.feed(since: since, limit: limit, origins: snapshot.trust.origins)
         return try Responses.feed(
             FeedHeader(

@@ -69,8 +69,10 @@ extension CatalogStore {
                     sql: "SELECT envelope FROM endorsement WHERE endorser = ? AND subject = ? AND subject_key = ?",
                     arguments: [e.endorser, e.subject, key])
                 {
+                    // A held statement this version no longer reads (stored under looser form
+                    // rules) proves nothing now: a well-formed one for its triple replaces it.
                     guard existing != signed.envelope.bytes,
-                        let current = try? SignedEndorsement(bytes: existing), signed.supersedes(current)
+                        (try? SignedEndorsement(bytes: existing)).map({ signed.supersedes($0) }) ?? true
                     else { continue }
                 } else {
                     guard byEndorser[e.endorser, default: 0] < StatementLimits.perEndorser else {

@@ -71,6 +71,47 @@ extension CatalogStore {
         }
     }
 
+    /// Records that the feed now serves `origins` (those the node trusts). An origin served again
+    /// after a time it was not gets new positions at the feed's end for its entries and head:
+    /// pullers whose cursors passed its old positions while it was left out see them then. Writes
+    /// only when the set changed. Returns how many items moved.
+    @discardableResult
+    public func serve(origins: [String]) async throws -> Int {
+        let wanted = Set(origins)
+        let served = try await read { db in Set(try String.fetchAll(db, sql: "SELECT origin FROM served_origin")) }
+        guard served != wanted else { return 0 }
+        return try await write { db in
+            let served = Set(try String.fetchAll(db, sql: "SELECT origin FROM served_origin"))
+            var receipt = try Self.lastReceipt(db)
+            var moved = 0
+            for origin in wanted.subtracting(served).sorted() {
+                for table in ["entry", "head"] {
+                    let receipts = try Int64.fetchAll(
+                        db, sql: "SELECT receipt FROM \(table) WHERE origin = ? ORDER BY receipt", arguments: [origin])
+                    for old in receipts {
+                        receipt += 1
+                        try db.execute(
+                            sql: "UPDATE \(table) SET receipt = ? WHERE receipt = ?", arguments: [receipt, old])
+                    }
+                    moved += receipts.count
+                }
+            }
+            try db.execute(sql: "DELETE FROM served_origin")
+            for origin in wanted {
+                try db.execute(sql: "INSERT INTO served_origin (origin) VALUES (?)", arguments: [origin])
+            }
+            return moved
+        }
+    }
+
+    /// The payload hash the node accepted (or signed) for `origin` at `seq`, if it remembers one.
+    public func recordedPayloadHash(origin: String, seq: Int64) async throws -> String? {
+        try await read { db in
+            try String.fetchOne(
+                db, sql: "SELECT payload_hash FROM seq_record WHERE origin = ? AND seq = ?", arguments: [origin, seq])
+        }
+    }
+
     /// Every origin's newest head, as served by `/v1/heads`.
     public func heads() async throws -> [StoredHead] {
         try await read { db in try StoredHead.order(Column("origin")).fetchAll(db) }

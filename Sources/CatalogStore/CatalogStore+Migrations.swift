@@ -361,6 +361,17 @@ extension CatalogStore {
                     INSERT OR IGNORE INTO pending_rebuild (what) VALUES ('search-index');
                     """)
         }
+        migrator.registerMigration("v13: origins the feed serves") { db in
+            // The feed serves only origins the node trusts; when one is trusted again, its items
+            // move to the feed's end so that pullers past their old positions see them. Until now
+            // every origin held was served.
+            try db.execute(
+                sql: """
+                    CREATE TABLE served_origin (origin TEXT PRIMARY KEY) WITHOUT ROWID;
+                    INSERT OR IGNORE INTO served_origin (origin) SELECT DISTINCT origin FROM entry;
+                    INSERT OR IGNORE INTO served_origin (origin) SELECT origin FROM head;
+                    """)
+        }
         return migrator
     }
 }

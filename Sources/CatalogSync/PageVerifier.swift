@@ -9,15 +9,19 @@ enum PageVerifier {
     struct Result: Sendable {
         var items: [ReceivedItem] = []
         var refusals: [Refusal] = []
+        /// The line each refusal is about, by index into the lines verified.
+        var refusedLines: [Int] = []
     }
 
     static func verify(_ lines: [Data], trust: TrustSet, peer: String) async -> Result {
         let outcomes = await ParallelChunks.map(lines) { chunk in chunk.map { verify($0, trust: trust, peer: peer) } }
         var result = Result()
-        for outcome in outcomes {
+        for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .success(let item): result.items.append(item)
-            case .failure(let refusal): result.refusals.append(refusal)
+            case .failure(let refusal):
+                result.refusals.append(refusal)
+                result.refusedLines.append(index)
             }
         }
         return result
@@ -40,7 +44,7 @@ enum PageVerifier {
         case PayloadType.entry:
             let signed: SignedEntry
             do {
-                signed = try SignedEntry(envelope: envelope)
+                signed = try SignedEntry(envelope: envelope, strictForm: true)
             } catch {
                 return .failure(Refusal(peer: peer, reason: .malformed, detail: message(error)))
             }

@@ -97,7 +97,8 @@ public struct PeerClient: Sendable {
     }
 
     public func nodeInfo() async throws -> NodeInfo {
-        let body = try await get("/v1/node", limit: 64 * 1024)
+        // Room for the 10,000 origins a node may vouch for (`NodeInfo.maxVouches`).
+        let body = try await get("/v1/node", limit: 2 * 1024 * 1024)
         do {
             return try JSONDecoder().decode(NodeInfo.self, from: body)
         } catch {

@@ -169,9 +169,7 @@ public struct SyncRunner: Sendable {
                 }
             }
             var verified = await PageVerifier.verify(page.lines, trust: trust, peer: peer.name)
-            // After this node rotated its key, peers still relay its old-key versions until they
-            // pull the re-signed ones: its own envelopes are ignored, not held against them.
-            verified.refusals.removeAll { $0.origin == node.origin && $0.reason == .retiredKey }
+            try await Self.ignoreOwnOldVersions(&verified, lines: page.lines, node: node)
             relayHeads.note(verified.items)
             if cursor == 0 { pass.fromZero = true }
             let next = page.header.next ?? cursor
@@ -226,6 +224,30 @@ public struct SyncRunner: Sendable {
         report.bytes += answer.bodyBytes
         let verified = await PageVerifier.verify(answer.lines, trust: trust, peer: client.baseURL)
         relayHeads.note(verified.items)
+    }
+
+    /// After this node rotated its key, peers relay its old-key versions until they pull the
+    /// re-signed ones: those are its own envelopes, ignored and held against nobody. An entry counts
+    /// as one only when the node signed exactly those payload bytes at that seq; anything else
+    /// signed with its retired key (a stolen key's work) stays a refusal.
+    static func ignoreOwnOldVersions(_ verified: inout PageVerifier.Result, lines: [Data], node: Node) async throws {
+        var keep: [Bool] = []
+        for (refusal, line) in zip(verified.refusals, verified.refusedLines) {
+            guard refusal.origin == node.origin, refusal.reason == .retiredKey else {
+                keep.append(true)
+                continue
+            }
+            guard refusal.entryID != nil, let seq = refusal.seq else {
+                keep.append(false)  // an old head of its own: nothing to store or fear
+                continue
+            }
+            let hash = (try? Envelope(bytes: lines[line])).map { CatalogDigest.payloadHash($0.payload) }
+            let signed = try await node.store.recordedPayloadHash(origin: node.origin, seq: seq)
+            keep.append(hash == nil || hash != signed)
+        }
+        let kept = keep.indices.filter { keep[$0] }
+        verified.refusals = kept.map { verified.refusals[$0] }
+        verified.refusedLines = kept.map { verified.refusedLines[$0] }
     }
 
     func currentTrust() async throws -> TrustSet {

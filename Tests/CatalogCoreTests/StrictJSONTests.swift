@@ -35,11 +35,27 @@ struct StrictJSONTests {
             (#"{"a":1"#, "',' or '}' is missing"),
             (#"// comment"#, "not a JSON value"),
             (String(repeating: "[", count: 40) + String(repeating: "]", count: 40), "nested deeper than 32"),
+            (#"{"old\u212Aey":"x"}"#, "an object key holds a character beyond ASCII"),
+            ("{\"oldKéy\":1}", "an object key holds a character beyond ASCII"),
+            (#"{"seq":5.0}"#, "an integer is written with a fraction or exponent"),
+            (#"{"a":{"fromSeq":5e0}}"#, "an integer is written with a fraction or exponent"),
+            (#"{"live":1E2}"#, "an integer is written with a fraction or exponent"),
+            (
+                #"{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9,"j":10,"k":11,"l":12,"m":13,"n":14,"o":15,"p":16,"q":17,"c":18}"#,
+                "a key appears twice"
+            ),
         ])
     func refused(text: String, expected: String) {
         let found = problem(text)
         #expect(found?.contains(expected) == true, "\(text): \(found ?? "accepted")")
         #expect(found?.hasPrefix("payload is not strict JSON: ") == true)
+    }
+
+    @Test("an object of 30,000 keys is checked in linear time, and a repeat among them still found")
+    func manyKeys() {
+        let keys = (0..<30_000).map { "\"k\($0)\":0" }
+        #expect(problem("{" + keys.joined(separator: ",") + "}") == nil)
+        #expect(problem("{" + (keys + ["\"k29999\":1"]).joined(separator: ",") + "}")?.contains("twice") == true)
     }
 
     @Test("invalid UTF-8 is refused: a stray continuation byte, an overlong form, an encoded surrogate, a cut sequence")
@@ -59,6 +75,7 @@ struct StrictJSONTests {
             #" { "a" : "\ud83c\udf93" , "b" : 0 , "c" : 0.25E-2 } "#,
             #""just a string""#, "17", String(repeating: "[", count: 32) + String(repeating: "]", count: 32),
             #"{"a":{"a":{"a":1}},"b":{"a":2}}"#,
+            #"{"seq":42,"live":0,"fromSeq":-0,"amount":1250.5,"x":1e3}"#,
         ] {
             #expect(problem(text) == nil, "\(text): \(problem(text) ?? "")")
         }

@@ -19,7 +19,8 @@ struct WireFormTests {
 
     func signedEntry(_ text: String) throws -> SignedEntry {
         try SignedEntry(
-            envelope: try Envelope.sign(payload: Data(text.utf8), payloadType: PayloadType.entry, with: key))
+            envelope: try Envelope.sign(payload: Data(text.utf8), payloadType: PayloadType.entry, with: key),
+            strictForm: true)
     }
 
     @Test(
@@ -49,6 +50,20 @@ struct WireFormTests {
         let file = try entryPayload().replacingOccurrences(of: "\"type\":\"training\"", with: "\"type\":\"Training\"")
         let payload = try JSONDecoder().decode(EntryPayload.self, from: Data(file.utf8))
         #expect(payload.entry?.type == .training)
+    }
+
+    @Test("what an older version stored loosely is still read, and signed anew in the wire's spelling")
+    func storedLoosely() throws {
+        let loose = try entryPayload().replacingOccurrences(
+            of: "\"start\":\"2027-03-15T09:00\"", with: "\"start\":\"2027-03-15 09:00\""
+        ).replacingOccurrences(of: "\"type\":\"training\"", with: "\"type\":\"Training\"")
+        let stored = try SignedEntry(
+            envelope: try Envelope.sign(payload: Data(loose.utf8), payloadType: PayloadType.entry, with: key))
+        let entry = try #require(stored.entry)
+        #expect(entry.type == .training && entry.sessions[0].start.text == "2027-03-15T09:00")
+        let resigned = try SignedEntry.sign(
+            .version(of: entry, origin: "medicalmountains", seq: 8, updated: "2026-11-30T09:00:00Z"), with: key)
+        #expect((try? SignedEntry(envelope: resigned.envelope, strictForm: true)) != nil)
     }
 
     @Test("a link with a blank, a line break or a bidi control breaks the schema; a phone number is ASCII digits")

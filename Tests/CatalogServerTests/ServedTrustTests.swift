@@ -8,6 +8,7 @@ import CatalogWire
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// What a node serves follows what it trusts, and `/v1/node` says both: its keys with their seq
@@ -55,13 +56,16 @@ struct ServedTrustTests {
             })
     }
 
-    @Test("an origin the node does not trust is in none of its feeds, heads or entries; pinned, it is in all")
+    @Test(
+        "an origin the node does not trust is in none of its feeds, heads or entries; pinned, it is in all, past a puller's cursor too"
+    )
     func untrustedNotServed() async throws {
         let test = try await TestNode.make()
         defer { test.remove() }
         try await test.node.put([Fixtures.training()])
         try await receiveOtherCatalog(test)
         #expect(try await test.node.store.entry(origin: "microtech", id: "mst-forum") != nil)
+        let cursor = Mutex<Int64>(0)
         for trusted in [false, true] {
             if trusted { try pinOther(test) }
             try await app(test.node).test(.router) { client in
@@ -71,6 +75,16 @@ struct ServedTrustTests {
                 let expected: Set<String> = trusted ? ["medicalmountains", "microtech"] : ["medicalmountains"]
                 #expect(try origins(in: feed.lines) == expected)
                 #expect(feed.header.count == (trusted ? 4 : 2) && feed.header.more == false)
+                if !trusted {
+                    cursor.withLock { $0 = feed.header.next ?? 0 }
+                } else {
+                    // A puller whose cursor passed the origin's old positions sees it all the same.
+                    let since = cursor.withLock { $0 }
+                    let after = try await client.execute(uri: "/v1/changes?since=\(since)", method: .get) {
+                        try FeedAnswer(parsing: Data(buffer: $0.body))
+                    }
+                    #expect(try origins(in: after.lines) == ["microtech"] && after.lines.count == 2)
+                }
                 let heads = try await client.execute(uri: "/v1/heads", method: .get) {
                     try FeedAnswer(parsing: Data(buffer: $0.body))
                 }

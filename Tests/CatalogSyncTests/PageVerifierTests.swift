@@ -1,4 +1,5 @@
 import CatalogCore
+import CatalogNode
 import CatalogStore
 import CatalogTestSupport
 import CatalogTrust
@@ -119,5 +120,32 @@ struct PageVerifierTests {
         #expect(result.refusals.map(\.reason) == [.retiredKey, .retiredKey, .retiredKey])
         #expect(result.refusals.map(\.seq) == [9, 5_000_000, 9])
         #expect(result.refusals[0].detail.contains("rotation retired"))
+    }
+}
+
+@Suite("A node's own old versions, relayed after its key rotation")
+struct OwnOldVersionTests {
+    @Test("its genuine old versions are ignored; an entry its retired key signs anew stays a refusal")
+    func ownOldVersions() async throws {
+        let test = try await TestNode.make()
+        defer { test.remove() }
+        try await test.node.put([Fixtures.training()])
+        let genuine = try #require(try await test.node.store.entry(origin: "medicalmountains", id: "gmp-grundlagen"))
+        let oldKeyFile = test.node.directory.keysDirectory.appendingPathComponent(
+            "retired-\(test.node.publicKey.shortFingerprint).key")
+        let (rotated, _) = try await test.node.rotateKey()
+        let oldKey = try NodeSigningKey(
+            origin: "medicalmountains", pem: String(contentsOf: oldKeyFile, encoding: .utf8))
+        var changed = Fixtures.training()
+        changed.title = LocalizedText(["de": "Kostenlos für alle"])
+        let forged = try SignedEntry.sign(
+            .version(of: changed, origin: "medicalmountains", seq: genuine.seq, updated: "2026-11-29T10:00:00Z"),
+            with: oldKey)
+        let lines = [genuine.envelope, forged.envelope.bytes]
+        var verified = await PageVerifier.verify(
+            lines, trust: try await NodeTrust.current(rotated), peer: "bw")
+        #expect(verified.refusals.map(\.reason) == [.retiredKey, .retiredKey])
+        try await SyncRunner.ignoreOwnOldVersions(&verified, lines: lines, node: rotated)
+        #expect(verified.refusals.count == 1 && verified.refusedLines == [1])
     }
 }

@@ -62,6 +62,16 @@ struct DemoTests {
             #expect(answer.stdout.hasSuffix("200 text/html; charset=utf-8"), "\(address): \(answer.stdout.suffix(200))")
             #expect(answer.stdout.contains("MedicalMountains") || answer.stdout.contains("medicalmountains"))
         }
+        // Every payload of the example federation, as the national node holds and serves it,
+        // meets docs/schemas.
+        try Tool.requirePython(module: "jsonschema")
+        let base = String(page[..<(page.range(of: "/origins/")?.lowerBound ?? page.endIndex)])
+        let checked = try Shell.run(
+            "python3",
+            [Fixtures.repositoryRoot.appendingPathComponent("scripts/check-payloads.py").path, "--url", base],
+            timeLimit: .seconds(120))
+        #expect(checked.status == 0, "\(checked.stdout.suffix(3000)) \(checked.stderr.suffix(1000))")
+        #expect(checked.stdout.contains(" 0 failures") && checked.stdout.contains("endorsement"), "\(checked.stdout)")
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         try? FileManager.default.removeItem(atPath: workspace)
