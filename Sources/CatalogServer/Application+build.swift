@@ -13,7 +13,8 @@ public typealias NodeRequestContext = BasicRequestContext
 ///
 /// - Parameter scheme: what the node is reached by, for the addresses its pages hand out.
 public func buildRouter(
-    node: Node, metrics: NodeMetrics, limits: ServerLimits = ServerLimits(), scheme: String = "https"
+    node: Node, metrics: NodeMetrics, limits: ServerLimits = ServerLimits(), scheme: String = "https",
+    waiters: FeedWaiters? = nil
 ) -> Router<NodeRequestContext> {
     // HEAD answers as GET would, headers only (HTTP's rule, and what link checkers and caches ask).
     let router = Router(context: NodeRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -25,7 +26,7 @@ public func buildRouter(
     router.add(middleware: APIErrorMiddleware())
     router.add(middleware: RepeatedParameterMiddleware())
     NodeController(node: node).addRoutes(to: router)
-    FeedController(node: node).addRoutes(to: router)
+    FeedController(node: node, waiters: waiters ?? FeedWaiters(store: node.store)).addRoutes(to: router)
     ContractController().addRoutes(to: router)
     // Searches and overviews are the expensive routes: bounded, so the sync routes stay responsive.
     let expensive = router.group()
@@ -46,13 +47,18 @@ public func buildRouter(
 /// loopback), with `services` (the periodic sync) run and stopped alongside it.
 ///
 /// - Parameter onRunning: called with the bound port once the server listens (port 0 picks one).
+/// - Parameter waiters: the feed's held requests; run `FeedWaitersShutdown` for them *after* the
+///   application in one service group (it is then told to shut down first), so that a shutdown
+///   lets them go rather than waiting them out.
 public func buildApplication(
     node: Node, configuration: ServerConfiguration, services: [any Service] = [], logger: Logger,
-    onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    waiters: FeedWaiters? = nil, onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     try configuration.validate()
+    let waiters = waiters ?? FeedWaiters(store: node.store)
     let router = buildRouter(
-        node: node, metrics: NodeMetrics(node: node), limits: configuration.limits, scheme: configuration.scheme)
+        node: node, metrics: NodeMetrics(node: node), limits: configuration.limits, scheme: configuration.scheme,
+        waiters: waiters)
     let http1 = HTTPServerBuilder.http1(configuration: .init(idleTimeout: .init(configuration.limits.idleTimeout)))
     let server: HTTPServerBuilder
     if let tls = try configuration.tlsConfiguration(for: node.directory) {
@@ -68,4 +74,21 @@ public func buildApplication(
         services: services,
         onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
         logger: logger)
+}
+
+/// Lets the feed's held requests go when the node begins to shut down, so that a graceful
+/// shutdown does not wait out their `wait`. A service group shuts its services down in reverse
+/// order, each after the one behind it has stopped; the HTTP server waits for the requests it is
+/// answering, so this must come after the application in the group.
+public struct FeedWaitersShutdown: Service {
+    let waiters: FeedWaiters
+
+    public init(waiters: FeedWaiters) {
+        self.waiters = waiters
+    }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        waiters.shutDown()
+    }
 }

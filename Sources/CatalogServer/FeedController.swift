@@ -2,12 +2,14 @@ import CatalogCore
 import CatalogNode
 import CatalogTrust
 import CatalogWire
+import Foundation
 import Hummingbird
 
 /// The routes peers pull from: the change feed, heads, endorsements and single envelopes.
 /// Every envelope is served exactly as stored; local entries never leave the node.
 struct FeedController<Context: RequestContext>: Sendable {
     let node: Node
+    let waiters: FeedWaiters
     static var defaultLimit: Int { 500 }
     static var maxLimit: Int { 1_000 }
 
@@ -36,14 +38,61 @@ struct FeedController<Context: RequestContext>: Sendable {
                 }
                 return value
             } ?? Self.defaultLimit
+        let wait =
+            try query.get("wait").map { text -> Int in
+                guard let value = Int(text), (0...FeedWaiters.maxWait).contains(value) else {
+                    throw APIError.badRequest("wait must be 0 to \(FeedWaiters.maxWait) seconds")
+                }
+                return value
+            }
+        let stamp = try await waiters.stamp()
+        let first = try await page(since: since, limit: limit, wait: wait.map { _ in 0 })
+        // Nothing past the cursor: hold the answer until something is, the wait ends or the node
+        // shuts down, a space before the header line now and then to keep the connection. (HEAD
+        // asks for headers only: nothing to hold.)
+        let deadline = ContinuousClock.now + .seconds(wait ?? 0)
+        guard let wait, wait > 0, first.header.count == 0, request.method == .get,
+            let place = waiters.hold(until: deadline)
+        else {
+            return Responses.bytes(first.body, contentType: FeedHeader.contentType)
+        }
+        return Response(
+            status: .ok, headers: [.contentType: FeedHeader.contentType, .cacheControl: "no-store"],
+            body: ResponseBody { [self] writer in
+                defer { waiters.release(place) }
+                var answer = first
+                var seen = stamp
+                while answer.header.count == 0, ContinuousClock.now < deadline, !waiters.isShutDown {
+                    let beat = min(deadline, ContinuousClock.now + FeedWaiters.heartbeat)
+                    try await waiters.waitForChange(from: seen, until: beat)
+                    let now = try await waiters.stamp()
+                    if now != seen {
+                        seen = now
+                        answer = try await page(since: since, limit: limit, wait: wait)
+                        if answer.header.count > 0 || answer.header.endorsements != first.header.endorsements {
+                            break
+                        }
+                    } else if ContinuousClock.now < deadline {
+                        try await writer.write(ByteBuffer(string: " "))
+                    }
+                }
+                if answer.header.wait != wait {
+                    answer = try await page(since: since, limit: limit, wait: wait)
+                }
+                try await writer.write(ByteBuffer(bytes: answer.body))
+                try await writer.finish(nil)
+            })
+    }
+
+    /// One page of the feed as NDJSON, with its header.
+    private func page(since: Int64, limit: Int, wait: Int?) async throws -> (header: FeedHeader, body: Data) {
         let snapshot = try await NodeTrust.snapshot(node)
         try await node.store.serve(origins: snapshot.trust.origins)
         let page = try await node.store.feed(since: since, limit: limit, origins: snapshot.trust.origins)
-        return try Responses.feed(
-            FeedHeader(
-                count: page.items.count, next: page.next, more: page.more, endorsements: snapshot.statementsDigest,
-                last: page.last),
-            envelopes: page.items.map(\.envelope))
+        let header = FeedHeader(
+            count: page.items.count, next: page.next, more: page.more, endorsements: snapshot.statementsDigest,
+            last: page.last, wait: wait)
+        return (header, try FeedAnswer.encode(header: header, envelopes: page.items.map(\.envelope)))
     }
 
     /// The newest head of every origin the node trusts.

@@ -113,6 +113,15 @@ public struct PeerClient: Sendable {
             parsing: try await get("/v1/changes?since=\(cursor)&limit=\(limit)", limit: Self.maxResponseBytes))
     }
 
+    /// The peer's feed past `cursor`, held by the peer for up to `wait` seconds while it has nothing
+    /// newer (`/v1/changes?wait=`): one envelope is enough to say there is news.
+    public func waitForChanges(since cursor: Int64, wait: Int) async throws -> FeedAnswer {
+        var client = self
+        client.timeout = .seconds(Int64(wait) + 20)
+        return try FeedAnswer(
+            parsing: try await client.get("/v1/changes?since=\(cursor)&limit=1&wait=\(wait)", limit: 1024 * 1024))
+    }
+
     /// The newest head of every origin the peer holds.
     public func heads() async throws -> FeedAnswer {
         try FeedAnswer(parsing: try await get("/v1/heads", limit: Self.maxResponseBytes))

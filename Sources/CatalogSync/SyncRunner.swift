@@ -119,11 +119,7 @@ public struct SyncRunner: Sendable {
         logger: Logger, progress: Progress?
     ) async throws -> Pass {
         var pass = Pass()
-        var client = try PeerClient(
-            http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
-        client.timeout = .init(timeout)
-        client.peerName = peer.name
-        client.logger = logger
+        let client = try client(for: peer, logger: logger)
         var trust = try await currentTrust()
         let state = try await node.store.peerState(peer.name)
         // The cursor the database holds: every page is stored only if it still holds it.
@@ -248,6 +244,43 @@ public struct SyncRunner: Sendable {
         let kept = keep.indices.filter { keep[$0] }
         verified.refusals = kept.map { verified.refusals[$0] }
         verified.refusedLines = kept.map { verified.refusedLines[$0] }
+    }
+
+    func client(for peer: PeerFile, logger: Logger) throws -> PeerClient {
+        var client = try PeerClient(
+            http: http, url: peer.url, trust: .init(peer.tls, peers: PeerDirectory(node.directory)))
+        client.timeout = .init(timeout)
+        client.peerName = peer.name
+        client.logger = logger
+        return client
+    }
+
+    /// What asking a peer to hold a request until it has news gave.
+    public enum WaitOutcome: Sendable, Equatable {
+        /// Something past the cursor, or other endorsements: pull now.
+        case news
+        /// Nothing in the time the peer held the request.
+        case quiet
+        /// The peer does not hold requests (an older node): poll it on the interval.
+        case unsupported
+        /// The request failed.
+        case failed
+    }
+
+    /// Asks `peer` for its feed past this node's cursor, held up to `seconds` while it has nothing
+    /// newer (`/v1/changes?wait=`), and says whether there is news.
+    public func waitForNews(_ peer: PeerFile, seconds: Int) async -> WaitOutcome {
+        do {
+            let state = try await node.store.peerState(peer.name)
+            let answer = try await client(for: peer, logger: logger).waitForChanges(
+                since: state?.cursor ?? 0, wait: seconds)
+            guard answer.header.wait != nil else { return .unsupported }
+            let digestChanged = answer.header.endorsements.map { $0 != state?.endorsementsDigest } ?? false
+            return answer.header.count > 0 || digestChanged ? .news : .quiet
+        } catch {
+            logger.debug("waiting for news failed", metadata: ["peer.name": "\(peer.name)", "error": "\(error)"])
+            return .failed
+        }
     }
 
     func currentTrust() async throws -> TrustSet {

@@ -45,21 +45,52 @@ public struct SyncService: Service {
         }
     }
 
-    /// Pulls from one peer for as long as the node serves; waits while its file is gone.
+    /// Pulls from one peer for as long as the node serves; waits while its file is gone. Between
+    /// pulls it asks the peer to hold a request until it has news (`/v1/changes?wait=`), so a
+    /// change arrives about as soon as the peer stores it, and pulls when it does; a peer that
+    /// does not hold requests is pulled on the interval. Either way a pull runs at least once an
+    /// interval, for what the node's own trust may have changed.
     private func loop(peer name: String, directory: PeerDirectory) async {
         var failures = 0
+        var pullDue = true
+        var lastPull = ContinuousClock.now
         while !Task.isCancelledOrShuttingDown {
-            var wait = interval
+            var pause: Duration = .zero
             if let peer = try? directory.peer(named: name) {
-                let report = await runner.pull(peer)
-                if report.added + report.updated > 0 { await reportWatches() }
-                failures = report.ok ? 0 : failures + 1
-                if !report.ok { wait = Self.backoff(afterFailures: failures, interval: interval) }
+                if pullDue || ContinuousClock.now - lastPull >= interval {
+                    let report = await runner.pull(peer)
+                    lastPull = ContinuousClock.now
+                    if report.added + report.updated > 0 { await reportWatches() }
+                    failures = report.ok ? 0 : failures + 1
+                    pullDue = !report.ok
+                    if !report.ok { pause = Self.backoff(afterFailures: failures, interval: interval) }
+                }
+                if pause == .zero {
+                    let outcome = await cancelWhenGracefulShutdown {
+                        await runner.waitForNews(peer, seconds: Self.wait)
+                    }
+                    switch outcome {
+                    case .news: pullDue = true
+                    case .quiet: break
+                    case .unsupported: pause = interval - (ContinuousClock.now - lastPull)
+                    case .failed:
+                        pullDue = true
+                        failures += 1
+                        pause = Self.backoff(afterFailures: failures, interval: interval)
+                    }
+                }
+            } else {
+                pause = interval
             }
-            let pause = wait
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            guard pause > .zero else { continue }
+            let sleep = pause
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: sleep) }
         }
     }
+
+    /// How long a peer is asked to hold a request for news: under the 60 s a node allows, so an idle
+    /// federation costs about one request per peer a minute.
+    static let wait = 50
 
     /// Logs, per watch with new matches, how many there are (`clusternode watch new` lists them).
     private func reportWatches() async {

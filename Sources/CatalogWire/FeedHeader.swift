@@ -15,13 +15,21 @@ public struct FeedHeader: Codable, Sendable, Equatable {
     /// `/v1/changes`: the last position the node's feed has used; a cursor beyond it means the feed
     /// was rewound (a restored backup), and the puller starts again from 0.
     public let last: Int64?
+    /// `/v1/changes?wait=S`: the seconds the node was prepared to hold the request (0 when it
+    /// answered at once, having something or no place to hold it). Absent from nodes that do not
+    /// hold requests, so a puller knows to poll them.
+    public let wait: Int?
 
-    public init(count: Int, next: Int64? = nil, more: Bool? = nil, endorsements: String? = nil, last: Int64? = nil) {
+    public init(
+        count: Int, next: Int64? = nil, more: Bool? = nil, endorsements: String? = nil, last: Int64? = nil,
+        wait: Int? = nil
+    ) {
         self.count = count
         self.next = next
         self.more = more
         self.endorsements = endorsements
         self.last = last
+        self.wait = wait
     }
 
     /// The media type of these answers.

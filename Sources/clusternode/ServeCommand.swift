@@ -58,13 +58,20 @@ struct ServeCommand: AsyncParsableCommand {
                 SyncService(runner: runner, interval: .seconds(node.config.syncIntervalSeconds), logger: logger))
         }
         let displayHost = host == "0.0.0.0" || host == "::" ? "127.0.0.1" : host
+        let waiters = FeedWaiters(store: node.store)
         let app = try buildApplication(
-            node: node, configuration: configuration, services: services, logger: logger,
+            node: node, configuration: configuration, services: services, logger: logger, waiters: waiters,
             onRunning: { port in
                 Console.line("listening on \(configuration.scheme)://\(displayHost):\(port)")
             })
         do {
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            // The held feed requests are let go first, then the server stops (see FeedWaitersShutdown).
+            try await ServiceGroup(
+                configuration: .init(
+                    services: [app, FeedWaitersShutdown(waiters: waiters)],
+                    gracefulShutdownSignals: [.sigterm, .sigint],
+                    logger: logger)
+            ).run()
         } catch {
             logger.debug("the server stopped", metadata: ["error": "\(error)"])
             if let failure = ListenFailure.describe(error, host: configuration.host, port: configuration.port) {

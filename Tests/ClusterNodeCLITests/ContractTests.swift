@@ -85,18 +85,22 @@ struct ContractTests {
         let fed = try Self.federationWithHistory()
         defer { fed.shutDown() }
         // Path parameters come from the nodes' own names and ids as often as not, so that the
-        // entry and origin routes answer entries, not only 404s.
+        // entry and origin routes answer entries, not only 404s; a feed request waits at most a
+        // second (each may otherwise be held a minute).
         let ids = try fed.ids("de", origin: "mm").map { "\"\($0)\"" }.joined(separator: ", ")
         let config = fed.cli.directory.file("schemathesis.toml")
         try Data(
             """
             [dictionaries.origins]
             values = ["mm", "bw", "de"]
+            [dictionaries.waits]
+            values = [0, 1]
             [dictionaries.ids]
             values = [\(ids)]
             [parameters]
             "path.origin" = { dictionary = "origins", probability = 0.6 }
             "path.id" = { dictionary = "ids", probability = 0.6 }
+            "query.wait" = { dictionary = "waits", probability = 1.0 }
 
             """.utf8
         ).write(to: config)

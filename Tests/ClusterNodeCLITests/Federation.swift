@@ -48,9 +48,10 @@ final class Federation: @unchecked Sendable {
         ])
     }
 
+    /// Serves `dir`; with `sync`, its serve pulls from its peers too, as in production.
     @discardableResult
-    func serve(_ dir: String, port: Int = 0) throws -> ServingNode {
-        let server = try ServingNode(cli: cli, directory: dir, port: port)
+    func serve(_ dir: String, port: Int = 0, sync: Bool = false) throws -> ServingNode {
+        let server = try ServingNode(cli: cli, directory: dir, port: port, arguments: sync ? [] : ["--no-sync"])
         servers[dir] = server
         return server
     }

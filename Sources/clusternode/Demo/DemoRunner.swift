@@ -47,10 +47,12 @@ struct DemoRunner {
         let ports = PortBook(expected: nodes.count)
         var services: [any Service] = []
         for (name, node) in nodes.sorted(by: { $0.key < $1.key }) {
+            let waiters = FeedWaiters(store: node.store)
             services.append(
                 try buildApplication(
                     node: node, configuration: ServerConfiguration(host: "127.0.0.1", port: 0), logger: logger,
-                    onRunning: { port in await ports.record(name, port: port) }))
+                    waiters: waiters, onRunning: { port in await ports.record(name, port: port) }))
+            services.append(FeedWaitersShutdown(waiters: waiters))
         }
         let group = ServiceGroup(
             configuration: .init(
