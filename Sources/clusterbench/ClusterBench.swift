@@ -63,6 +63,13 @@ struct ClusterBench: AsyncParsableCommand {
     @Flag(help: "Only measure trust evaluation (10,000 statements as a chain and as a fan-out).")
     var trustOnly = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Only measure how fast changes cross cluster → agency → national through held requests, and "
+                + "what an idle minute costs: this many changes (about a minute more).",
+            valueName: "changes"))
+    var propagationOnly: Int?
+
     /// The catalog size the search figures name (set by a full run that measures in a child process).
     @Option(help: .hidden) var searchEntries: Int?
 
@@ -82,6 +89,9 @@ struct ClusterBench: AsyncParsableCommand {
         guard (1...origins).contains(agencies) else { throw ValidationError("--agencies must be 1 to --origins") }
         guard searchRepeats >= 5 else { throw ValidationError("--search-repeats must be at least 5") }
         guard (1...600).contains(webSeconds) else { throw ValidationError("--web-seconds must be 1 to 600") }
+        if let propagationOnly, !(1...1_000).contains(propagationOnly) {
+            throw ValidationError("--propagation-only must be 1 to 1,000 changes")
+        }
     }
 
     func run() async throws {
@@ -99,6 +109,14 @@ struct ClusterBench: AsyncParsableCommand {
         let workspace = Workspace(
             root: URL(fileURLWithPath: work, isDirectory: true).standardizedFileURL, clusternode: binary,
             log: { message in FileHandle.standardError.write(Data("· \(message)\n".utf8)) })
+        if let propagationOnly {
+            try FileManager.default.createDirectory(at: workspace.scratch, withIntermediateDirectories: true)
+            var report = BenchReport(
+                date: Timestamp.format(Date()), machine: .current(openssl: "", sqlite: ""), parameters: [:])
+            report.figures = try PropagationFigures.measure(workspace: workspace, changes: propagationOnly)
+            print(report.table())
+            return
+        }
         if let webOnly {
             try FileManager.default.createDirectory(at: workspace.scratch, withIntermediateDirectories: true)
             var report = BenchReport(

@@ -125,12 +125,18 @@ final class ServingNode: @unchecked Sendable {
     let pid: pid_t
     let url: String
 
-    init(_ directory: URL, clusternode: String, scratch: URL) throws {
+    /// The serve's log (requests, pulls), one line each.
+    let log: URL
+
+    /// Serves `directory`; with `sync`, the serve pulls from its peers too, as in production.
+    init(_ directory: URL, clusternode: String, scratch: URL, sync: Bool = false) throws {
         self.directory = directory
         let out = scratch.appendingPathComponent("\(directory.lastPathComponent)-serve.out")
         let err = scratch.appendingPathComponent("\(directory.lastPathComponent)-serve.err")
+        log = err
         pid = try Subprocess.spawn(
-            [clusternode, "serve", "--dir", directory.path, "--host", "127.0.0.1", "--port", "0", "--no-sync"],
+            [clusternode, "serve", "--dir", directory.path, "--host", "127.0.0.1", "--port", "0"]
+                + (sync ? [] : ["--no-sync"]),
             stdout: out, stderr: err)
         var found: String?
         for _ in 0..<300 {

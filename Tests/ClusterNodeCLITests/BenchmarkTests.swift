@@ -43,6 +43,25 @@ struct BenchmarkTests {
         #expect(requests?["value"] as? Double == 2, "an incremental sync with nothing new is one request per peer")
     }
 
+    @Test("the propagation run crosses three real serves and prints its latencies and the idle minute's requests")
+    func propagation() throws {
+        let work = try TemporaryDirectory("bench-propagation")
+        defer { work.remove() }
+        let result = try Shell.run(
+            Self.executable,
+            ["--clusternode", CLI.executable, "--propagation-only", "3", "--work", work.file("work").path],
+            directory: work.url, timeLimit: .seconds(240))
+        #expect(result.status == 0, "\(result.stderr.suffix(2000))")
+        for row in [
+            "propagation cluster → agency → national, p50 (3 changes)", "propagation cluster → agency → national, p99",
+            "idle: feed requests the cluster answered its one peer in a minute",
+        ] {
+            #expect(result.stdout.contains(row), "no row \(row): \(result.stdout)")
+        }
+        let servesLeft = try Shell.run("pgrep", ["-f", work.file("work").path])
+        #expect(servesLeft.stdout.isEmpty, "serves still running: \(servesLeft.stdout)")
+    }
+
     @Test("bad sizes are refused with a one-line reason")
     func badSizes() throws {
         let result = try Shell.run(
