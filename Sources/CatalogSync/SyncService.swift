@@ -52,6 +52,7 @@ public struct SyncService: Service {
     /// interval, for what the node's own trust may have changed.
     private func loop(peer name: String, directory: PeerDirectory) async {
         var failures = 0
+        var waitFailures = 0
         var pullDue = true
         var lastPull = ContinuousClock.now
         while !Task.isCancelledOrShuttingDown {
@@ -74,10 +75,13 @@ public struct SyncService: Service {
                     case .quiet: break
                     case .unsupported: pause = interval - (ContinuousClock.now - lastPull)
                     case .failed:
+                        // A peer that cannot hold requests (or a passing fault) is pulled on the
+                        // interval at worst; only failed pulls back off further.
                         pullDue = true
-                        failures += 1
-                        pause = Self.backoff(afterFailures: failures, interval: interval)
+                        waitFailures += 1
+                        pause = min(Self.backoff(afterFailures: waitFailures, interval: interval), interval)
                     }
+                    if outcome != .failed { waitFailures = 0 }
                 }
             } else {
                 pause = interval

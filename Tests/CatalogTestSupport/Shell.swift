@@ -20,6 +20,15 @@ public enum Shell {
     /// unless it contains a slash; when it is not there, the test fails naming it (`Tool.require`).
     /// A program still running at `timeLimit` is killed (`Result.timedOut`, a failing status): a
     /// test's time limit trait cannot interrupt a blocked wait, this can.
+    /// Starts `process`, one launch at a time in this test process: Foundation's `Process.run`
+    /// copies the arguments and environment into the child without a lock of its own, and two
+    /// tests launching at once crashed it once (in `memcpy`, under `Process.run`).
+    public static func launch(_ process: Process) throws {
+        try launchLock.withLock { try process.run() }
+    }
+
+    private static let launchLock = NSLock()
+
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: Data? = nil,
         directory: URL? = nil, timeLimit: Duration = .seconds(300)
@@ -43,7 +52,7 @@ public enum Shell {
         process.standardError = err
         let inputPipe = Pipe()
         process.standardInput = inputPipe
-        try process.run()
+        try Shell.launch(process)
         // A hang guard, not a speed check: a program still running at its limit is killed, and the
         // result says so.
         let killed = Mutex(false)

@@ -34,7 +34,7 @@ struct DemoTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try Shell.launch(process)
         defer {
             if process.isRunning {
                 kill(process.processIdentifier, SIGINT)

@@ -25,7 +25,7 @@ struct DurabilityTests {
         process.currentDirectoryURL = cli.directory.url
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try Shell.launch(process)
         usleep(useconds_t(delay * 1000))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()

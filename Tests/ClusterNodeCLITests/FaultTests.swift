@@ -95,7 +95,7 @@ struct FaultTests {
         process.currentDirectoryURL = fed.cli.directory.url
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try Shell.launch(process)
         // Wait until some pages are stored (the event, however long a loaded machine takes; the
         // deadline only keeps a broken sync from hanging the run), then kill the process without warning.
         let deadline = Date().addingTimeInterval(120)

@@ -24,7 +24,7 @@ final class HostilePeer: @unchecked Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try Shell.launch(process)
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = PipeRead.chunk(output.fileHandleForReading)

@@ -25,7 +25,7 @@ final class ServingNode: @unchecked Sendable {
         let log = cli.directory.file("\(directory.replacingOccurrences(of: "/", with: "_")).serve.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
+        try Shell.launch(process)
         self.process = process
 
         // Read the "listening on https://127.0.0.1:PORT" line, giving up after 30 seconds.
