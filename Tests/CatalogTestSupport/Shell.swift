@@ -22,7 +22,8 @@ public enum Shell {
     /// test's time limit trait cannot interrupt a blocked wait, this can.
     /// Starts `process`, one launch at a time in this test process: Foundation's `Process.run`
     /// copies the arguments and environment into the child without a lock of its own, and two
-    /// tests launching at once crashed it once (in `memcpy`, under `Process.run`).
+    /// tests launching at once may have crashed it (in `memcpy`, under `Process.run`, seen a few
+    /// times in full local runs, never in CI).
     public static func launch(_ process: Process) throws {
         try launchLock.withLock { try process.run() }
     }
@@ -42,9 +43,13 @@ public enum Shell {
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             process.arguments = [executable] + arguments
         }
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { _, new in new }
-        process.environment = env
+        // The child inherits this process's environment as it is unless the test adds to it
+        // (fewer copies through Foundation's launch path, where the crash above happened).
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            env.merge(environment) { _, new in new }
+            process.environment = env
+        }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()

@@ -17,7 +17,7 @@ struct WaitingFeedCLITests {
     }
 
     @Test(
-        "an entry added at the cluster reaches the national node through its agency well within one interval; serves stop at once while they hold requests"
+        "an entry added at the cluster reaches the national node through its agency, and a read replica of it, well within one interval; serves stop at once while they hold requests"
     )
     func propagation() throws {
         let fed = try Federation.relayChain()
@@ -27,8 +27,14 @@ struct WaitingFeedCLITests {
         fed.stop("bw")
         try fed.serve("bw", port: port, sync: true)
         try fed.serve("de", sync: true)
-        // Both serves pull once as they start.
-        #expect(try eventually(60) { try fed.ids("de", origin: "mm").count == 5 })
+        // A read replica (README: "Read replicas") pins the national node and follows it; it
+        // trusts mm through the chain de → bw → mm, so de endorses its agency.
+        try fed.endorse("de", "bw")
+        try fed.node("replica", region: "DE")
+        try fed.pin("replica", "de")
+        try fed.serve("replica", sync: true)
+        // The serves pull once as they start.
+        #expect(try eventually(60) { try fed.ids("replica", origin: "mm").count == 5 })
         try fed.cli.succeed([
             "entries", "add", "--dir", "mm", "--type", "offering", "--kind", "event", "--title", "Sofort überall",
             "--topic", "medtech",
@@ -36,8 +42,9 @@ struct WaitingFeedCLITests {
         // The interval is 300 s: only held requests bring it here in time.
         #expect(try eventually(60) { try fed.ids("de", origin: "mm").contains("sofort-ueberall") })
         #expect(try fed.ids("bw", origin: "mm").contains("sofort-ueberall"))
-        // mm holds bw's request and bw holds de's: each stops gracefully, at once.
-        for dir in ["mm", "bw", "de"] {
+        #expect(try eventually(60) { try fed.ids("replica", origin: "mm").contains("sofort-ueberall") })
+        // mm holds bw's request, bw holds de's and de the replica's: each stops gracefully, at once.
+        for dir in ["mm", "bw", "de", "replica"] {
             #expect(fed.server(dir)?.stop() == 0, "\(dir)")
         }
     }
