@@ -98,10 +98,8 @@ public enum StrictJSON {
                 depth -= 1
                 return
             }
-            // Most objects have a handful of keys: a small array beats a set, until it does not (an
-            // object of 30,000 keys must not cost 30,000² comparisons).
-            var few: [[UInt8]] = []
-            var many: Set<[UInt8]> = []
+            // A set, so that an object of 30,000 keys costs 30,000 lookups, not 30,000² comparisons.
+            var keys: Set<[UInt8]> = []
             while true {
                 skipSpace()
                 guard current == UInt8(ascii: "\"") else { throw Failure("an object key is missing", at: index) }
@@ -110,14 +108,7 @@ public enum StrictJSON {
                 guard key.allSatisfy({ $0 < 0x80 }) else {
                     throw Failure("an object key holds a character beyond ASCII", at: keyStart)
                 }
-                let repeated: Bool
-                if many.isEmpty && few.count < 16 {
-                    repeated = few.contains(key)
-                    few.append(key)
-                } else {
-                    if many.isEmpty { many = Set(few) }
-                    repeated = !many.insert(key).inserted
-                }
+                let repeated = !keys.insert(key).inserted
                 guard !repeated else { throw Failure("a key appears twice in one object", at: keyStart) }
                 skipSpace()
                 guard current == UInt8(ascii: ":") else { throw Failure("':' is missing after a key", at: index) }

@@ -77,7 +77,12 @@ struct FeedController<Context: RequestContext>: Sendable {
                     }
                 }
                 if answer.header.wait != wait {
-                    answer = try await page(since: since, limit: limit, wait: wait)
+                    // Still the first, empty page: the same header, saying how long it was held.
+                    let header = answer.header
+                    answer.header = FeedHeader(
+                        count: 0, next: header.next, more: header.more, endorsements: header.endorsements,
+                        last: header.last, wait: wait)
+                    answer.body = try FeedAnswer.encode(header: answer.header, envelopes: [])
                 }
                 try await writer.write(ByteBuffer(bytes: answer.body))
                 try await writer.finish(nil)

@@ -104,11 +104,22 @@ extension CatalogStore {
         }
     }
 
-    /// The payload hash the node accepted (or signed) for `origin` at `seq`, if it remembers one.
-    public func recordedPayloadHash(origin: String, seq: Int64) async throws -> String? {
-        try await read { db in
-            try String.fetchOne(
-                db, sql: "SELECT payload_hash FROM seq_record WHERE origin = ? AND seq = ?", arguments: [origin, seq])
+    /// The payload hashes the node accepted (or signed) for `origin` at `seqs`, those it remembers.
+    public func recordedPayloadHashes(origin: String, seqs: [Int64]) async throws -> [Int64: String] {
+        guard !seqs.isEmpty else { return [:] }
+        let list = try String(decoding: JSONEncoder().encode(seqs), as: UTF8.self)
+        return try await read { db in
+            var hashes: [Int64: String] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT seq, payload_hash FROM seq_record
+                    WHERE origin = ? AND seq IN (SELECT value FROM json_each(?))
+                    """, arguments: [origin, list])
+            {
+                hashes[row["seq"]] = row["payload_hash"]
+            }
+            return hashes
         }
     }
 

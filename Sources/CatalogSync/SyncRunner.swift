@@ -227,21 +227,26 @@ public struct SyncRunner: Sendable {
     /// as one only when the node signed exactly those payload bytes at that seq; anything else
     /// signed with its retired key (a stolen key's work) stays a refusal.
     static func ignoreOwnOldVersions(_ verified: inout PageVerifier.Result, lines: [Data], node: Node) async throws {
-        var keep: [Bool] = []
-        for (refusal, line) in zip(verified.refusals, verified.refusedLines) {
-            guard refusal.origin == node.origin, refusal.reason == .retiredKey else {
-                keep.append(true)
-                continue
-            }
-            guard refusal.entryID != nil, let seq = refusal.seq else {
-                keep.append(false)  // an old head of its own: nothing to store or fear
-                continue
-            }
-            let hash = (try? Envelope(bytes: lines[line])).map { CatalogDigest.payloadHash($0.payload) }
-            let signed = try await node.store.recordedPayloadHash(origin: node.origin, seq: seq)
-            keep.append(hash == nil || hash != signed)
+        let own = verified.refusals.indices.filter {
+            verified.refusals[$0].origin == node.origin && verified.refusals[$0].reason == .retiredKey
         }
-        let kept = keep.indices.filter { keep[$0] }
+        guard !own.isEmpty else { return }
+        // One read for the page: a relay behind a rotation serves the whole old catalog.
+        let seqs = own.compactMap { verified.refusals[$0].entryID == nil ? nil : verified.refusals[$0].seq }
+        let signed = try await node.store.recordedPayloadHashes(origin: node.origin, seqs: seqs)
+        var drop: Set<Int> = []
+        for index in own {
+            let refusal = verified.refusals[index]
+            guard refusal.entryID != nil, let seq = refusal.seq else {
+                drop.insert(index)  // an old head of its own: nothing to store or fear
+                continue
+            }
+            let hash = (try? Envelope(bytes: lines[verified.refusedLines[index]])).map {
+                CatalogDigest.payloadHash($0.payload)
+            }
+            if let hash, hash == signed[seq] { drop.insert(index) }
+        }
+        let kept = verified.refusals.indices.filter { !drop.contains($0) }
         verified.refusals = kept.map { verified.refusals[$0] }
         verified.refusedLines = kept.map { verified.refusedLines[$0] }
     }
